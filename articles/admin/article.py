@@ -1,0 +1,136 @@
+from content_editor.admin import ContentEditor, ContentEditorInline
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleStatus,
+    PhotoBlock,
+    Quote,
+    RichText,
+    VideoEmbed,
+)
+
+WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
+
+
+class BylineInline(admin.TabularInline):
+    model = ArticleAuthor
+    extra = 0
+    min_num = 1
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    verbose_name = _("byline")
+    verbose_name_plural = _("bylines (in the order they are shown)")
+
+
+@admin.register(Article)
+class ArticleAdmin(ContentEditor):
+    list_display = [
+        "headline",
+        "kind",
+        "status_badge",
+        "byline_list",
+        "publish_at",
+        "modified_at",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        ("authors", admin.RelatedOnlyFieldListFilter),
+        ("tags", admin.RelatedOnlyFieldListFilter),
+        ("shows", admin.RelatedOnlyFieldListFilter),
+        "publish_at",
+    ]
+    search_fields = ["headline", "dek", "slug"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["hero_photo", "shows", "people", "tags"]
+    readonly_fields = ["created_by", "created_at", "modified_at"]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "dek", "kind", "hero_photo"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "publish_at", "significant_update_at", "comments_open"]},
+        ),
+        (_("What it covers"), {"fields": ["shows", "people", "tags"]}),
+        (
+            _("Record"),
+            {"fields": ["created_by", "created_at", "modified_at"], "classes": ["collapse"]},
+        ),
+    ]
+    inlines = [
+        BylineInline,
+        ContentEditorInline.create(RichText, button=_("Text"), icon="notes"),
+        ContentEditorInline.create(
+            PhotoBlock, button=_("Photo"), icon="image", autocomplete_fields=["photo"]
+        ),
+        ContentEditorInline.create(
+            Quote, button=_("Quote"), icon="format_quote", autocomplete_fields=["person"]
+        ),
+        ContentEditorInline.create(VideoEmbed, button=_("Video"), icon="smart_display"),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+        )
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, article):
+        if article.status == ArticleStatus.PUBLISHED and article.publish_at > timezone.now():
+            return format_html('<span class="nr-badge nr-badge--scheduled">{}</span>', _("scheduled"))
+        return format_html(
+            '<span class="nr-badge nr-badge--{}">{}</span>',
+            article.status,
+            article.get_status_display(),
+        )
+
+    @admin.display(description=_("bylines"))
+    def byline_list(self, article):
+        return ", ".join(byline.author.display_name for byline in article.bylines.all())
+
+    # Who may publish is enforced here on the server, not only by what the form shows.
+    def can_publish(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status not in WRITER_STATUSES and not self.can_publish(request):
+            return False  # published and archived work is the editors' to change
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status not in WRITER_STATUSES and not self.can_publish(request):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.can_publish(request):
+            fields += ["publish_at", "significant_update_at"]
+        return fields
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.can_publish(request):
+            kwargs["choices"] = [
+                (value, label) for value, label in ArticleStatus.choices if value in WRITER_STATUSES
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        if obj.status == ArticleStatus.PUBLISHED and obj.publish_at is None:
+            obj.publish_at = timezone.now()
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Author, Tag
+
+
+class ArticleCountAdmin(admin.ModelAdmin):
+    """Lists how many articles each row is attached to, counted in the list query itself."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+
+@admin.register(Author)
+class AuthorAdmin(ArticleCountAdmin):
+    list_display = ["display_name", "job_title", "location", "joined_year", "article_count"]
+    search_fields = ["display_name", "beats", "user__username", "user__email"]
+    prepopulated_fields = {"slug": ["display_name"]}
+    autocomplete_fields = ["user"]
+    fieldsets = [
+        (None, {"fields": ["display_name", "slug", "user", "job_title"]}),
+        (_("Profile"), {"fields": ["bio", "beats", "location", "joined_year"]}),
+    ]
+
+
+@admin.register(Tag)
+class TagAdmin(ArticleCountAdmin):
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,22 @@
+from .article import Article, ArticleAuthor, ArticleKind, ArticleStatus
+from .author import Author, Tag
+from .blocks import BLOCK_MODELS, PhotoBlock, Quote, RichText, VideoEmbed
+from .comment import Comment, CommentStatus
+from .photo import Photo
+
+__all__ = [
+    "BLOCK_MODELS",
+    "Article",
+    "ArticleAuthor",
+    "ArticleKind",
+    "ArticleStatus",
+    "Author",
+    "Comment",
+    "CommentStatus",
+    "Photo",
+    "PhotoBlock",
+    "Quote",
+    "RichText",
+    "Tag",
+    "VideoEmbed",
+]

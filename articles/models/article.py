@@ -1,0 +1,193 @@
+from content_editor.models import Region
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person
+from shows.models import Show
+
+from .author import Author, Tag
+from .photo import Photo
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", _("news")
+    EXPLAINER = "explainer", _("explainer / what we know")
+    FEATURE = "feature", _("feature")
+    REVIEW = "review", _("review")
+    LIST = "list", _("list")
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    IN_REVIEW = "in_review", _("in review")
+    PUBLISHED = "published", _("published")
+    ARCHIVED = "archived", _("archived")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """What readers may see: published, and its publish time has come.
+
+        The one rule for every public view, feed, sitemap and search. A scheduled article is
+        simply a published one whose time is still ahead, so nothing has to run to release it.
+        """
+        return self.filter(
+            status=ArticleStatus.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def scheduled(self, *, now=None):
+        return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def search(self, text):
+        text = text.strip()
+        return self.filter(models.Q(headline__icontains=text) | models.Q(dek__icontains=text))
+
+
+class Article(models.Model):
+    headline = models.CharField(
+        _("headline"), max_length=200, help_text=_("The title readers see. Aim for under 70 characters.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the article's web address. Do not change it once published."),
+    )
+    dek = models.TextField(
+        _("dek"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences under the headline; also the summary in feeds."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ArticleStatus.choices,
+        default=ArticleStatus.DRAFT,
+        help_text=_("Published with a future publish time means scheduled."),
+    )
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_("When it goes live. In the future, the article waits until then."),
+    )
+    significant_update_at = models.DateTimeField(
+        _("significant update"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to readers as “Updated”. Set for new facts, not for typo fixes."),
+    )
+    hero_photo = models.ForeignKey(
+        Photo,
+        verbose_name=_("hero photo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hero_of",
+        help_text=_("The lead picture, shown with its caption and credit."),
+    )
+    authors = models.ManyToManyField(
+        Author,
+        verbose_name=_("bylines"),
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+    )
+    shows = models.ManyToManyField(
+        Show,
+        verbose_name=_("shows covered"),
+        blank=True,
+        related_name="articles",
+        help_text=_("Each covered show gets a live fact box on the article."),
+    )
+    people = models.ManyToManyField(
+        Person, verbose_name=_("people covered"), blank=True, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    comments_open = models.BooleanField(
+        _("comments open"), default=True, help_text=_("Untick to close the comment thread.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("last saved"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    # The body is an ordered sequence of blocks (django-content-editor plugins).
+    regions = [Region(key="body", title=_("Body"))]
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        permissions = [
+            ("publish_article", "Can publish, schedule, unpublish and archive articles"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_published_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ArticleStatus.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ArticleKind.values), name="article_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ArticleStatus.PUBLISHED)
+                | models.Q(publish_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("A published article needs a publish time."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    @property
+    def is_live(self):
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+
+class ArticleAuthor(models.Model):
+    """A byline, in the order the article lists its authors."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author"),
+        ]
+
+    def __str__(self):
+        return str(self.author)

@@ -1,0 +1,102 @@
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.validators import validate_photo_file
+from people.models import Person
+from shows.models import Show
+
+
+def photo_upload_to(instance, filename):
+    """photos/2024/04/<random>.jpg: no editor file names (or their secrets) in public URLs."""
+    suffix = PurePath(filename).suffix.lower() or ".jpg"
+    if suffix == ".jpeg":
+        suffix = ".jpg"
+    now = timezone.now()
+    return f"photos/{now:%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class PhotoQuerySet(models.QuerySet):
+    def search(self, text):
+        text = text.strip()
+        return self.filter(
+            models.Q(caption__icontains=text)
+            | models.Q(credit__icontains=text)
+            | models.Q(event__icontains=text)
+        )
+
+
+class Photo(models.Model):
+    """A picture in the photo library, with the caption and credit it must always carry."""
+
+    image = models.ImageField(
+        _("image"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        max_length=255,
+        validators=[validate_photo_file],
+        help_text=_("JPEG, PNG or WebP."),
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    caption = models.TextField(
+        _("caption"),
+        help_text=_(
+            "Who, what event, where, when: “Shun Oguri at the Hammer Museum Gala in the "
+            "Garden in Westwood, California, on 14 October 2017.”"
+        ),
+    )
+    credit = models.CharField(
+        _("credit line"),
+        max_length=200,
+        help_text=_("Photographer/Agency, e.g. “Axelle/Bauer-Griffin/FilmMagic”."),
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_(
+            "What the picture shows, for readers who cannot see it. Not a copy of the caption."
+        ),
+    )
+    taken_on = models.DateField(_("date taken"), null=True, blank=True)
+    event = models.CharField(
+        _("event"), max_length=200, blank=True, help_text=_("E.g. “Tokyo International Film Festival”.")
+    )
+    place = models.CharField(
+        _("place"), max_length=200, blank=True, help_text=_("E.g. “Hibiya Step Square, Tokyo”.")
+    )
+    people = models.ManyToManyField(
+        Person,
+        verbose_name=_("people pictured"),
+        blank=True,
+        related_name="photos",
+    )
+    shows = models.ManyToManyField(
+        Show, verbose_name=_("shows pictured"), blank=True, related_name="photos"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("photo")
+        indexes = [models.Index(fields=["-taken_on"], name="photo_taken_idx")]
+
+    def __str__(self):
+        caption = " ".join(self.caption.split())
+        return caption if len(caption) <= 80 else f"{caption[:79]}…"

@@ -1,0 +1,98 @@
+"""The newsroom's roles as Django groups, and the permissions each one holds.
+
+The data migrations in newsroom/migrations apply this map, so a fresh database has the groups;
+a change here needs a new migration that calls apply_roles again (a test checks the database
+matches this map). A migration applies only the permissions whose models exist at its point
+in history; the later migration that depends on a newer model brings its permissions in.
+Who may do what inside the admin (a writer cannot publish, say) is enforced by the model
+admins on top of these permissions.
+"""
+
+WRITERS = "Writers"
+EDITORS = "Editors"
+COMMENT_MODERATORS = "Comment moderators"
+
+_BLOCKS = ["richtext", "photoblock", "quote", "videoembed"]
+_CRUD = ["add", "change", "delete", "view"]
+
+
+def _perms(app, models, actions):
+    return {f"{app}.{action}_{model}" for model in models for action in actions}
+
+
+ROLE_PERMISSIONS = {
+    WRITERS: (
+        # Draft and edit articles, their bylines and body blocks; upload and caption photos.
+        _perms("articles", ["article", "articleauthor", *_BLOCKS], ["add", "change", "view"])
+        | _perms("articles", ["articleauthor", *_BLOCKS], ["delete"])
+        | _perms("articles", ["photo"], ["add", "change", "view"])
+        | _perms("articles", ["tag"], ["add", "view"])
+        | _perms("articles", ["author"], ["view"])
+        # Propose new shows and people; read everything else in the tracker.
+        | _perms("shows", ["show", "showtitle", "credit", "knownfor"], ["add", "change", "view"])
+        | _perms("shows", ["platform", "company", "genre", "country", "language"], ["view"])
+        | _perms("shows", ["statuschange"], ["view"])
+        | _perms("people", ["person"], ["add", "change", "view"])
+    ),
+    EDITORS: (
+        _perms(
+            "articles",
+            ["article", "articleauthor", *_BLOCKS, "photo", "tag", "author", "comment"],
+            _CRUD,
+        )
+        | {"articles.publish_article"}
+        | _perms(
+            "shows",
+            [
+                "show",
+                "showtitle",
+                "credit",
+                "knownfor",
+                "platform",
+                "company",
+                "genre",
+                "country",
+                "language",
+            ],
+            _CRUD,
+        )
+        | _perms("shows", ["statuschange"], ["add", "view"])
+        | {"shows.change_show_status"}
+        | _perms("people", ["person"], _CRUD)
+        # To link an author profile to a staff account.
+        | {"auth.view_user"}
+    ),
+    COMMENT_MODERATORS: (
+        _perms("articles", ["comment"], ["change", "view"]) | _perms("articles", ["article"], ["view"])
+    ),
+}
+
+
+def apply_roles(apps):
+    """Create the groups and set their permissions exactly as ROLE_PERMISSIONS says.
+
+    Takes the migration's app registry so it can run inside a data migration. Permissions of
+    models that do not exist yet at that point in the migration history are left for the
+    later roles migration.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, wanted in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        perms = []
+        for label in sorted(wanted):
+            app_label, codename = label.split(".")
+            try:
+                perms.append(
+                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                )
+            except Permission.DoesNotExist:
+                continue
+        group.permissions.set(perms)

@@ -1,0 +1,213 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from people.admin import PersonAdmin
+from people.models import Person
+
+from . import services
+from .forms import ShowAdminForm
+from .models import (
+    Company,
+    Country,
+    Credit,
+    Genre,
+    KnownFor,
+    Language,
+    Platform,
+    Show,
+    ShowTitle,
+    StatusChange,
+)
+
+ADMIN_CSS = {"all": ["css/admin.css"]}
+
+
+class ShowTitleInline(admin.TabularInline):
+    model = ShowTitle
+    extra = 0
+    autocomplete_fields = ["language"]
+    verbose_name_plural = _("other titles (original-language, working titles, misspellings)")
+
+
+class CreditInline(admin.TabularInline):
+    model = Credit
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = [
+        "person",
+        "role",
+        "role_detail",
+        "character_name",
+        "character_description",
+        "billing_order",
+    ]
+    ordering = ["role", "billing_order", "pk"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+class StatusHistoryInline(admin.TabularInline):
+    """The production-status history, newest first. New entries come from the status fields."""
+
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ["confirmed_on", "status", "note", "source_url", "recorded_by", "recorded_at"]
+    readonly_fields = fields
+    verbose_name_plural = _("status history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("recorded_by")
+
+
+@admin.register(Show)
+class ShowAdmin(admin.ModelAdmin):
+    form = ShowAdminForm
+    list_display = [
+        "title",
+        "kind",
+        "status_badge",
+        "status_confirmed_on",
+        "release_window_display",
+        "platform",
+    ]
+    list_filter = ["status", "kind", "platform", "genres", "countries"]
+    list_select_related = ["platform"]
+    search_fields = ["title", "other_titles__title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [
+        "platform",
+        "countries",
+        "languages",
+        "genres",
+        "companies",
+        "based_on_show",
+    ]
+    inlines = [ShowTitleInline, CreditInline, StatusHistoryInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "platform", "synopsis"]}),
+        (
+            _("Production status"),
+            {
+                "fields": [
+                    "status",
+                    "status_confirmed_on",
+                    "status_note",
+                    "status_source_url",
+                ],
+                "description": _(
+                    "Changing the status or its date adds an entry to the status history below."
+                ),
+            },
+        ),
+        (_("Release"), {"fields": ["release_window", "release_note"]}),
+        (
+            _("Origin"),
+            {"fields": ["countries", "languages", "genres", "companies", "based_on", "based_on_show"]},
+        ),
+    ]
+
+    class Media:
+        css = ADMIN_CSS
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, show):
+        return format_html(
+            '<span class="nr-badge nr-badge--{}">{}</span>', show.status, show.get_status_display()
+        )
+
+    @admin.display(description=_("release window"), ordering="release_date")
+    def release_window_display(self, show):
+        return str(show.release_window) if show.release_window else "—"
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.has_perm("shows.change_show_status"):
+            return []
+        return ["status", "status_confirmed_on"]
+
+    def get_fieldsets(self, request, obj=None):
+        if request.user.has_perm("shows.change_show_status"):
+            return self.fieldsets
+        # Without the right to change the status, it is shown but the history notes are not.
+        status_only = {"fields": ["status", "status_confirmed_on"]}
+        return [
+            (name, status_only if name == _("Production status") else options)
+            for name, options in self.fieldsets
+        ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change or form.status_changed():
+            services.record_status(
+                show=obj,
+                status=obj.status,
+                confirmed_on=obj.status_confirmed_on,
+                note=form.cleaned_data.get("status_note", ""),
+                source_url=form.cleaned_data.get("status_source_url", ""),
+                by=request.user,
+            )
+
+
+class NamedAdmin(admin.ModelAdmin):
+    list_display = ["name", "show_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(show_count=Count("shows"))
+
+    @admin.display(description=_("shows"), ordering="show_count")
+    def show_count(self, obj):
+        return obj.show_count
+
+
+@admin.register(Platform)
+class PlatformAdmin(NamedAdmin):
+    list_display = ["name", "kind", "show_count"]
+    list_filter = ["kind"]
+
+
+admin.site.register(Company, NamedAdmin)
+admin.site.register(Genre, NamedAdmin)
+
+
+@admin.register(Country, Language)
+class CodedAdmin(NamedAdmin):
+    list_display = ["name", "code", "show_count"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {}
+
+
+class KnownForInline(admin.TabularInline):
+    model = KnownFor
+    extra = 0
+    autocomplete_fields = ["show"]
+    fields = ["show", "note", "ordering"]
+
+
+class PersonCreditInline(admin.TabularInline):
+    model = Credit
+    extra = 0
+    autocomplete_fields = ["show"]
+    fields = ["show", "role", "role_detail", "character_name", "billing_order"]
+    verbose_name_plural = _("credits")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("show")
+
+
+# A person's page in the admin also shows their credits and the tracked shows they are known
+# for. Those models live here (shows depends on people, never the reverse), so this app
+# extends the people app's admin rather than the other way round.
+admin.site.unregister(Person)
+
+
+@admin.register(Person)
+class PersonWithCreditsAdmin(PersonAdmin):
+    inlines = [KnownForInline, PersonCreditInline]

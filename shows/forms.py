@@ -1,0 +1,89 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from .models import Show
+from .release import ReleaseWindow
+
+
+class ReleaseWindowField(forms.CharField):
+    """One box for a partly known date: "2025", "Spring 2025", "March 2025", "14 March 2025"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Type only what is known: “2025”, “Spring 2025”, “March 2025” or "
+                "“14 March 2025”. Seasons are broadcast quarters (Winter = January to March). "
+                "Leave empty when no window has been announced."
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return str(value) if isinstance(value, ReleaseWindow) else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return ReleaseWindow.parse(value)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid_release_window") from None
+
+
+class ShowAdminForm(forms.ModelForm):
+    release_window = ReleaseWindowField(label=_("Release window"))
+    status_note = forms.CharField(
+        label=_("Status note"),
+        required=False,
+        max_length=300,
+        help_text=_("Saved in the status history when the status or its date changes."),
+    )
+    status_source_url = forms.URLField(
+        label=_("Status source link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Where the status was confirmed; saved in the status history."),
+    )
+
+    class Meta:
+        model = Show
+        exclude = ["release_date", "release_precision"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("release_window", self.instance.release_window)
+
+    def clean(self):
+        cleaned = super().clean()
+        confirmed_on = cleaned.get("status_confirmed_on")
+        if self.instance.pk and confirmed_on and self.status_changed():
+            newest = self.instance.status_history.first()
+            if newest and confirmed_on < newest.confirmed_on:
+                self.add_error(
+                    "status_confirmed_on",
+                    _(
+                        "The status history already has “%(status)s” confirmed on %(date)s. "
+                        "A new status needs a date on or after that."
+                    )
+                    % {
+                        "status": newest.get_status_display(),
+                        "date": date_format(newest.confirmed_on),
+                    },
+                )
+        return cleaned
+
+    def status_changed(self):
+        return bool({"status", "status_confirmed_on"} & set(self.changed_data))
+
+    def _post_clean(self):
+        # Copy the parsed window onto the model before the model's own validation runs.
+        if "release_window" in self.cleaned_data:
+            self.instance.release_window = self.cleaned_data["release_window"]
+        super()._post_clean()

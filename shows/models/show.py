@@ -1,0 +1,277 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from shows.release import Precision, ReleaseWindow
+
+from .taxonomy import Company, Country, Genre, Language, Platform
+
+
+class ShowKind(models.TextChoices):
+    SERIES = "series", _("series")
+    FILM = "film", _("film")
+    SPECIAL = "special", _("special")
+
+
+class ShowStatus(models.TextChoices):
+    """Where a production stands, in the order a show usually moves through them."""
+
+    RUMORED = "rumored", _("rumoured")
+    ANNOUNCED = "announced", _("announced")
+    IN_DEVELOPMENT = "in_development", _("in development")
+    PRE_PRODUCTION = "pre_production", _("pre-production")
+    FILMING = "filming", _("filming")
+    POST_PRODUCTION = "post_production", _("post-production")
+    ON_HOLD = "on_hold", _("on hold")
+    COMPLETED = "completed", _("completed")
+    RELEASED = "released", _("released")
+    RENEWED = "renewed", _("renewed")
+    ENDED = "ended", _("ended")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class ShowQuerySet(models.QuerySet):
+    def search(self, text):
+        """Every title counts: the main one, the original-language one, working titles and
+        the misspellings readers type."""
+        text = text.strip()
+        return self.filter(
+            models.Q(title__icontains=text) | models.Q(other_titles__title__icontains=text)
+        ).distinct()
+
+
+class Show(models.Model):
+    """A series, film or special the newsroom tracks."""
+
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("The title readers know, in English.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the show's web address."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=ShowKind.choices, default=ShowKind.SERIES
+    )
+    platform = models.ForeignKey(
+        Platform,
+        verbose_name=_("platform"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shows",
+        help_text=_("The streaming service or network that carries it."),
+    )
+    countries = models.ManyToManyField(
+        Country,
+        verbose_name=_("countries of origin"),
+        blank=True,
+        related_name="shows",
+        help_text=_("Every producing country; a co-production has several."),
+    )
+    languages = models.ManyToManyField(
+        Language,
+        verbose_name=_("original languages"),
+        blank=True,
+        related_name="shows",
+        help_text=_("The languages it is made in, not the dubs."),
+    )
+    genres = models.ManyToManyField(
+        Genre, verbose_name=_("genres"), blank=True, related_name="shows"
+    )
+    companies = models.ManyToManyField(
+        Company,
+        verbose_name=_("production companies"),
+        blank=True,
+        related_name="shows",
+    )
+    based_on = models.CharField(
+        _("based on (text)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The source it adapts, as readers should read it, e.g. "
+            "“the 2010 French film Les Émotifs anonymes”."
+        ),
+    )
+    based_on_show = models.ForeignKey(
+        "self",
+        verbose_name=_("based on (tracked show)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adaptations",
+        help_text=_("When the source is a film or series the site tracks, link it here."),
+    )
+    synopsis = models.TextField(
+        _("synopsis"),
+        blank=True,
+        help_text=_("What it is about, in plain sentences. No spoilers past the premise."),
+    )
+    status = models.CharField(
+        _("production status"),
+        max_length=20,
+        choices=ShowStatus.choices,
+        default=ShowStatus.ANNOUNCED,
+        help_text=_("Where the production stands. Every change is kept in the status history."),
+    )
+    status_confirmed_on = models.DateField(
+        _("status last confirmed"),
+        default=timezone.localdate,
+        help_text=_("The day a reliable source last confirmed this status."),
+    )
+    release_date = models.DateField(
+        _("release date"),
+        null=True,
+        blank=True,
+        help_text=_("Start of the release window; its precision says how much of it is known."),
+    )
+    release_precision = models.CharField(
+        _("release precision"),
+        max_length=10,
+        choices=Precision.choices,
+        blank=True,
+        help_text=_("How much of the release date is known: year, season, month or day."),
+    )
+    release_note = models.CharField(
+        _("release note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who confirmed the window, e.g. “confirmed by Netflix”."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ShowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("show")
+        permissions = [("change_show_status", "Can change a show's production status")]
+        indexes = [
+            models.Index(fields=["status", "status_confirmed_on"], name="show_status_idx"),
+            models.Index(fields=["release_date"], name="show_release_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ShowStatus.values), name="show_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ShowKind.values), name="show_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(release_date__isnull=True, release_precision="")
+                    | models.Q(release_date__isnull=False, release_precision__in=Precision.values)
+                ),
+                name="show_release_date_has_precision",
+                violation_error_message=_("A release date needs its precision, and vice versa."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def release_window(self):
+        return ReleaseWindow.of(self.release_date, self.release_precision)
+
+    @release_window.setter
+    def release_window(self, window):
+        self.release_date = window.date if window else None
+        self.release_precision = window.precision if window else ""
+
+    def clean(self):
+        if self.based_on_show_id and self.based_on_show_id == self.pk:
+            raise ValidationError({"based_on_show": _("A show cannot be based on itself.")})
+        if self.release_date and self.release_precision:
+            self.release_date = ReleaseWindow.normalise(self.release_date, self.release_precision)
+
+
+class TitleKind(models.TextChoices):
+    ORIGINAL = "original", _("original-language title")
+    WORKING = "working", _("working title")
+    ALTERNATE = "alternate", _("alternate or regional title")
+    MISSPELLING = "misspelling", _("common misspelling")
+
+
+class ShowTitle(models.Model):
+    """Another name a show goes by; all of them are searchable."""
+
+    show = models.ForeignKey(Show, on_delete=models.CASCADE, related_name="other_titles")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=TitleKind.choices,
+        default=TitleKind.ALTERNATE,
+        help_text=_("Misspellings are searchable but never shown to readers."),
+    )
+    language = models.ForeignKey(
+        Language,
+        verbose_name=_("language"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("The language of this title, for original-language titles."),
+    )
+
+    class Meta:
+        ordering = ["kind", "title"]
+        verbose_name = _("other title")
+        constraints = [
+            models.UniqueConstraint(fields=["show", "title"], name="show_title_unique"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=TitleKind.values), name="show_title_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["title"], name="show_other_title_idx")]
+
+    def __str__(self):
+        return self.title
+
+
+class StatusChange(models.Model):
+    """One entry in a show's production-status history. Rows are appended, never edited away."""
+
+    show = models.ForeignKey(Show, on_delete=models.CASCADE, related_name="status_history")
+    status = models.CharField(_("status"), max_length=20, choices=ShowStatus.choices)
+    confirmed_on = models.DateField(
+        _("confirmed on"), help_text=_("The day the source confirmed this status.")
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("What happened, e.g. “Cameras rolled in Tokyo”."),
+    )
+    source_url = models.URLField(
+        _("source link"), blank=True, help_text=_("Where the status was confirmed.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-confirmed_on", "-recorded_at", "-pk"]
+        get_latest_by = ["confirmed_on", "recorded_at"]
+        verbose_name = _("status change")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ShowStatus.values),
+                name="status_change_status_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.show}: {self.get_status_display()} ({self.confirmed_on:%Y-%m-%d})"

@@ -1,0 +1,32 @@
+"""Changes to a show that touch several rows, each in one transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Show, StatusChange
+
+
+@transaction.atomic
+def record_status(*, show, status, confirmed_on, note="", source_url="", by=None):
+    """Record a production status confirmed on a date: append it to the show's history and
+    make the show's status and "last confirmed" date follow the newest entry.
+
+    An entry dated before the newest one (a backfilled earlier status) joins the history
+    without changing the current status.
+    """
+    Show.objects.select_for_update().filter(pk=show.pk).first()
+    entry = StatusChange.objects.create(
+        show=show,
+        status=status,
+        confirmed_on=confirmed_on,
+        note=note,
+        source_url=source_url,
+        recorded_by=by,
+    )
+    newest = show.status_history.first()  # history is ordered newest first
+    show.status = newest.status
+    show.status_confirmed_on = newest.confirmed_on
+    Show.objects.filter(pk=show.pk).update(
+        status=newest.status, status_confirmed_on=newest.confirmed_on, modified_at=timezone.now()
+    )
+    return entry
