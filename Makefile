@@ -24,6 +24,11 @@ install: $(VENV)/.installed
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	@echo ""
+	@echo "  Newsroom CMS is starting. Open the editorial admin at http://$(HOST):$(PORT)/admin/"
+	@echo "  Log in as editor / newsroom-demo (or writer, moderator, admin: same password)."
+	@echo "  Stop with Ctrl-C."
+	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Install what the tests need and run the whole suite (DATABASE_URL picks the database).

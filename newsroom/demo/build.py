@@ -1,0 +1,282 @@
+"""Builds the demo newsroom. Idempotent: every row is found by its natural key and updated."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import (
+    BLOCK_MODELS,
+    Article,
+    ArticleAuthor,
+    Author,
+    Comment,
+    Photo,
+    PhotoBlock,
+    Quote,
+    RichText,
+    Tag,
+)
+from people.models import Person
+from shows.models import (
+    Company,
+    Country,
+    Credit,
+    Genre,
+    KnownFor,
+    Language,
+    Platform,
+    Show,
+    ShowTitle,
+    StatusChange,
+)
+from shows.release import ReleaseWindow
+
+from . import content
+from .images import demo_image
+
+
+@transaction.atomic
+def build_demo():
+    """Create or update the whole demo newsroom. Returns the demo accounts' usernames."""
+    accounts = _accounts()
+    _vocabularies()
+    people = _people()
+    shows = _shows(people)
+    for person_slug, links in content.KNOWN_FOR.items():
+        for order, (show_slug, note) in enumerate(links):
+            KnownFor.objects.update_or_create(
+                person=people[person_slug],
+                show=shows[show_slug],
+                defaults={"note": note, "ordering": order},
+            )
+    authors = _authors(accounts)
+    photos = _photos(people, shows, accounts["editor"])
+    _articles(authors, photos, people, shows, accounts["editor"])
+    return [username for username, *_ in content.ACCOUNTS]
+
+
+def _accounts():
+    User = get_user_model()
+    users = {}
+    for username, first, last, group_name, superuser in content.ACCOUNTS:
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name, user.last_name = first, last
+        user.email = f"{username}@newsroom.invalid"
+        user.is_staff = True
+        user.is_superuser = superuser
+        user.set_password(content.DEMO_PASSWORD)
+        user.save()
+        if group_name:
+            user.groups.set([Group.objects.get(name=group_name)])
+        users[username] = user
+    return users
+
+
+def _vocabularies():
+    for item in content.PLATFORMS:
+        Platform.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "name": item["name"],
+                "kind": item["kind"],
+                "website": item.get("website", ""),
+            },
+        )
+    for name in content.COMPANIES:
+        Company.objects.update_or_create(slug=slugify(name), defaults={"name": name})
+    for name in content.GENRES:
+        Genre.objects.update_or_create(slug=slugify(name), defaults={"name": name})
+    for code, name in content.COUNTRIES:
+        Country.objects.update_or_create(code=code, defaults={"name": name})
+    for code, name in content.LANGUAGES:
+        Language.objects.update_or_create(code=code, defaults={"name": name})
+
+
+def _people():
+    people = {}
+    for slug, (name, native, bio, birth_date, known_for) in content.PEOPLE.items():
+        people[slug], _ = Person.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "native_name": native,
+                "bio": bio,
+                "birth_date": birth_date,
+                "known_for": known_for,
+            },
+        )
+    return people
+
+
+def _shows(people):
+    shows = {}
+    for item in content.SHOWS:
+        latest_status, latest_date, _note = item["history"][-1]
+        window = ReleaseWindow.parse(item["release"]) if item["release"] else None
+        show, _ = Show.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "title": item["title"],
+                "kind": item["kind"],
+                "platform": Platform.objects.filter(slug=item["platform"]).first(),
+                "synopsis": item["synopsis"],
+                "based_on": item.get("based_on", ""),
+                "based_on_show": shows.get(item.get("based_on_show")),
+                "status": latest_status,
+                "status_confirmed_on": latest_date,
+                "release_date": window.date if window else None,
+                "release_precision": window.precision if window else "",
+                "release_note": item.get("release_note", ""),
+            },
+        )
+        show.countries.set(Country.objects.filter(code__in=item["countries"]))
+        show.languages.set(Language.objects.filter(code__in=item["languages"]))
+        show.genres.set(Genre.objects.filter(name__in=item["genres"]))
+        show.companies.set(Company.objects.filter(name__in=item.get("companies", [])))
+        for status, confirmed_on, note in item["history"]:
+            StatusChange.objects.get_or_create(
+                show=show, status=status, confirmed_on=confirmed_on, defaults={"note": note}
+            )
+        for title, kind, language in item.get("other_titles", []):
+            ShowTitle.objects.update_or_create(
+                show=show,
+                title=title,
+                defaults={
+                    "kind": kind,
+                    "language": Language.objects.filter(code=language).first(),
+                },
+            )
+        details = item.get("writer_detail", {})
+        for person_slug, role, character, description, order in item["credits"]:
+            Credit.objects.update_or_create(
+                show=show,
+                person=people[person_slug],
+                role=role,
+                character_name=character,
+                defaults={
+                    "character_description": description,
+                    "billing_order": order,
+                    "role_detail": details.get(person_slug, "") if role == "writer" else "",
+                },
+            )
+        shows[item["slug"]] = show
+    return shows
+
+
+def _authors(accounts):
+    authors = {}
+    for item in content.AUTHORS:
+        authors[item["slug"]], _ = Author.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "user": accounts.get(item["username"]),
+                "display_name": item["display_name"],
+                "job_title": item["job_title"],
+                "bio": item["bio"],
+                "beats": item["beats"],
+                "location": item["location"],
+                "joined_year": item["joined_year"],
+            },
+        )
+    return authors
+
+
+def _photos(people, shows, uploader):
+    photos = {}
+    for key, spec in content.PHOTOS.items():
+        initials, hue, caption, credit, alt, event, place, taken_on, who, which = spec
+        name = f"photos/demo/{key}.jpg"
+        if not default_storage.exists(name):
+            data = demo_image(initials=initials, label=f"{event or caption[:60]}", hue=hue)
+            saved = default_storage.save(name, ContentFile(data))
+            assert saved == name, f"storage renamed {name} to {saved}"
+        photo = Photo.objects.filter(image=name).first() or Photo(image=name)
+        photo.caption, photo.credit, photo.alt_text = caption, credit, alt
+        photo.event, photo.place, photo.taken_on = event, place, taken_on
+        photo.uploaded_by = uploader
+        photo.save()  # width and height are read from the stored file
+        photo.people.set([people[slug] for slug in who])
+        photo.shows.set([shows[slug] for slug in which])
+        photos[key] = photo
+    return photos
+
+
+def _publish_time(value):
+    if value is None:
+        return None
+    if value == "scheduled":
+        return timezone.now().replace(microsecond=0, second=0) + datetime.timedelta(days=7)
+    return value.replace(tzinfo=datetime.UTC)
+
+
+def _articles(authors, photos, people, shows, editor):
+    for item in content.ARTICLES:
+        article = Article.objects.filter(slug=item["slug"]).first()
+        publish_at = _publish_time(item["publish_at"])
+        if article and item["publish_at"] == "scheduled" and article.publish_at:
+            publish_at = article.publish_at  # keep the schedule a first load set
+        article = article or Article(slug=item["slug"], created_by=editor)
+        article.headline = item["headline"]
+        article.dek = item["dek"]
+        article.kind = item["kind"]
+        article.status = item["status"]
+        article.publish_at = publish_at
+        article.hero_photo = photos.get(item["hero"])
+        article.comments_open = True
+        article.save()
+        for position, slug in enumerate(item["authors"]):
+            ArticleAuthor.objects.update_or_create(
+                article=article, author=authors[slug], defaults={"position": position}
+            )
+        article.bylines.exclude(author__slug__in=item["authors"]).delete()
+        article.shows.set([shows[slug] for slug in item["shows"]])
+        article.people.set([people[slug] for slug in item["people"]])
+        article.tags.set(
+            [Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+             for name in item["tags"]]
+        )
+        _blocks(article, item["blocks"], photos, people)
+        for name, email, status, body in item.get("comments", []):
+            Comment.objects.get_or_create(
+                article=article,
+                email=email,
+                body=body,
+                defaults={
+                    "name": name,
+                    "status": status,
+                    "moderated_by": editor if status != "held" else None,
+                    "moderated_at": article.publish_at if status != "held" else None,
+                },
+            )
+
+
+def _blocks(article, blocks, photos, people):
+    """Replace the article's body with the given blocks, in order."""
+    for model in BLOCK_MODELS:
+        model.objects.filter(parent=article).delete()
+    for ordering, block in enumerate(blocks, start=1):
+        common = {"parent": article, "region": "body", "ordering": ordering * 10}
+        kind = block[0]
+        if kind == "text":
+            RichText.objects.create(text=RichText._meta.get_field("text").clean(block[1], None),
+                                    **common)
+        elif kind == "photo":
+            PhotoBlock.objects.create(photo=photos[block[1]], caption_override=block[2], **common)
+        elif kind == "quote":
+            _kind, text, style, person_slug, speaker, context = block
+            Quote.objects.create(
+                text=text,
+                style=style,
+                person=people.get(person_slug),
+                speaker=speaker,
+                context=context,
+                **common,
+            )
+        else:
+            raise ValueError(f"Unknown demo block kind {kind!r}")

@@ -1,0 +1,54 @@
+"""Demo photos drawn with Pillow: no downloads, clearly marked as stand-ins."""
+
+import io
+import math
+
+from PIL import Image, ImageDraw, ImageFont
+
+
+def _font(size):
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow without FreeType support
+        return ImageFont.load_default()
+
+
+def demo_image(*, initials, label, hue, size=(1600, 1067)):
+    """A JPEG stand-in for an agency photo: a soft stage-lit backdrop, a silhouette and a label."""
+    width, height = size
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    base = _hsv(hue, 0.55, 0.32)
+    glow = _hsv((hue + 25) % 360, 0.45, 0.85)
+    cx, cy = width * 0.5, height * 0.42
+    radius = math.hypot(width, height) * 0.6
+    for y in range(0, height, 4):
+        for x in range(0, width, 4):
+            t = min(1.0, math.hypot(x - cx, y - cy) / radius)
+            colour = tuple(int(glow[i] * (1 - t) + base[i] * t) for i in range(3))
+            draw.rectangle([x, y, x + 3, y + 3], fill=colour)
+    # A head-and-shoulders silhouette, like a red-carpet portrait.
+    shade = _hsv(hue, 0.35, 0.18)
+    head = height * 0.16
+    draw.ellipse([cx - head, cy - head * 1.3, cx + head, cy + head * 0.9], fill=shade)
+    draw.ellipse([cx - head * 2.6, cy + head * 1.1, cx + head * 2.6, cy + head * 5.5], fill=shade)
+    draw.text((cx, cy - head * 0.2), initials, font=_font(int(head * 0.8)), fill=glow, anchor="mm")
+    draw.rectangle([0, height - 90, width, height], fill=(15, 15, 20))
+    draw.text((40, height - 45), label, font=_font(34), fill=(235, 235, 235), anchor="lm")
+    draw.text(
+        (width - 40, height - 45),
+        "Demo image",
+        font=_font(28),
+        fill=(170, 170, 170),
+        anchor="rm",
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def _hsv(hue, saturation, value):
+    from colorsys import hsv_to_rgb
+
+    r, g, b = hsv_to_rgb(hue / 360, saturation, value)
+    return (int(r * 255), int(g * 255), int(b * 255))
