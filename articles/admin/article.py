@@ -1,6 +1,8 @@
 from content_editor.admin import ContentEditor, ContentEditorInline
+from django import forms
 from django.contrib import admin
-from django.db.models import Prefetch
+from django.db import models
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,7 @@ from articles.models import (
 )
 
 WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
+SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
 
 class BylineInline(admin.TabularInline):
@@ -48,6 +51,8 @@ class ArticleAdmin(ContentEditor):
     ]
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "publish_at"
+    # Unscheduled work (drafts, in review) first, then newest publish time.
+    ordering = [F("publish_at").desc(nulls_first=True), "-pk"]
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "shows", "people", "tags"]
     readonly_fields = ["created_by", "created_at", "modified_at"]
@@ -65,14 +70,20 @@ class ArticleAdmin(ContentEditor):
     ]
     inlines = [
         BylineInline,
-        ContentEditorInline.create(RichText, button=_("Text"), icon="notes"),
+        ContentEditorInline.create(RichText, icon="notes"),
         ContentEditorInline.create(
-            PhotoBlock, button=_("Photo"), icon="image", autocomplete_fields=["photo"]
+            PhotoBlock,
+            icon="image",
+            autocomplete_fields=["photo"],
+            formfield_overrides=SHORT_TEXTAREA,
         ),
         ContentEditorInline.create(
-            Quote, button=_("Quote"), icon="format_quote", autocomplete_fields=["person"]
+            Quote,
+            icon="format_quote",
+            autocomplete_fields=["person"],
+            formfield_overrides=SHORT_TEXTAREA,
         ),
-        ContentEditorInline.create(VideoEmbed, button=_("Video"), icon="smart_display"),
+        ContentEditorInline.create(VideoEmbed, icon="smart_display"),
     ]
 
     class Media:
