@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -169,7 +170,8 @@ class NamedAdmin(admin.ModelAdmin):
 
 @admin.register(Platform)
 class PlatformAdmin(NamedAdmin):
-    list_display = ["name", "kind", "show_count"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["name", "kind", "website", "show_count"]
     list_filter = ["kind"]
 
 

@@ -83,7 +83,11 @@ class ArticleAdmin(ContentEditor):
             autocomplete_fields=["person"],
             formfield_overrides=SHORT_TEXTAREA,
         ),
-        ContentEditorInline.create(VideoEmbed, icon="smart_display"),
+        ContentEditorInline.create(
+            VideoEmbed,
+            icon="smart_display",
+            formfield_overrides={models.URLField: {"assume_scheme": "https"}},
+        ),
     ]
 
     class Media:

@@ -1,0 +1,128 @@
+"""Photo uploads through the admin: good files are stored, bad ones get a clear form error and
+leave nothing behind (no row, no file)."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from articles.models import Photo
+
+pytestmark = pytest.mark.django_db
+ADD_URL = "/admin/articles/photo/add/"
+
+
+def image_bytes(fmt="JPEG", size=(320, 200), mode="RGB"):
+    buffer = io.BytesIO()
+    colour = {"RGB": (200, 80, 40), "P": 3, "1": 1}[mode]
+    Image.new(mode, size, colour).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def post_photo(client, upload):
+    return client.post(
+        ADD_URL,
+        {
+            "image": upload,
+            "caption": "Shun Oguri at a gala in Westwood, California, on 14 October 2017.",
+            "credit": "Axelle/Bauer-Griffin/FilmMagic",
+            "alt_text": "A man in a dark suit.",
+        },
+    )
+
+
+def stored_files(media_root):
+    return [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("JPEG", "a.jpg"), ("PNG", "b.png"), ("WEBP", "c.webp")]
+)
+def test_a_jpeg_png_or_webp_is_stored_with_its_size_and_uploader(
+    writer_client, writer, media_root, fmt, name
+):
+    response = post_photo(writer_client, SimpleUploadedFile(name, image_bytes(fmt)))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (320, 200)
+    assert photo.uploaded_by == writer
+    assert photo.image.name.startswith("photos/")
+    assert name not in photo.image.name  # editors' file names never reach public URLs
+    assert len(stored_files(media_root)) == 1
+
+
+def _assert_refused(response, media_root, message):
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["image"]
+    assert any(message in error for error in errors), errors
+    assert not Photo.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_gif_is_refused(writer_client, media_root):
+    response = post_photo(writer_client, SimpleUploadedFile("a.gif", image_bytes("GIF", mode="P")))
+    _assert_refused(response, media_root, "JPEG, PNG or WebP")
+
+
+def test_a_gif_renamed_to_jpg_is_refused(writer_client, media_root):
+    response = post_photo(writer_client, SimpleUploadedFile("a.jpg", image_bytes("GIF", mode="P")))
+    _assert_refused(response, media_root, "not accepted")
+
+
+def test_a_text_file_pretending_to_be_a_jpeg_is_refused(writer_client, media_root):
+    upload = SimpleUploadedFile("a.jpg", b"<?php system($_GET['c']); ?>", "image/jpeg")
+    _assert_refused(post_photo(writer_client, upload), media_root, "valid image")
+
+
+def test_a_truncated_jpeg_is_refused(writer_client, media_root):
+    upload = SimpleUploadedFile("a.jpg", image_bytes("PNG")[:60])
+    _assert_refused(post_photo(writer_client, upload), media_root, "image")
+
+
+def test_an_oversized_file_is_refused(writer_client, media_root, settings):
+    settings.PHOTO_MAX_UPLOAD_BYTES = 1000
+    upload = SimpleUploadedFile("big.png", image_bytes("PNG", size=(400, 400)) + b"\0" * 2000)
+    _assert_refused(post_photo(writer_client, upload), media_root, "may be at most")
+
+
+def test_a_decompression_bomb_is_refused(writer_client, media_root, settings):
+    settings.PHOTO_MAX_PIXELS = 1_000_000
+    # A tiny file that claims 4000 x 4000 pixels: opening it must not be attempted.
+    upload = SimpleUploadedFile("bomb.png", image_bytes("PNG", size=(4000, 4000), mode="1"))
+    assert upload.size < 10_000
+    _assert_refused(post_photo(writer_client, upload), media_root, "megapixels")
+
+
+def test_a_pillow_decompression_bomb_error_becomes_a_form_error(writer_client, media_root):
+    # Past Pillow's own hard limit, Image.open raises; that must still be a form error.
+    original = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = 1000
+    try:
+        upload = SimpleUploadedFile("bomb.png", image_bytes("PNG", size=(200, 200), mode="1"))
+        response = post_photo(writer_client, upload)
+    finally:
+        Image.MAX_IMAGE_PIXELS = original
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["image"]
+    assert not Photo.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_bad_upload_keeps_what_the_editor_typed(writer_client):
+    response = post_photo(writer_client, SimpleUploadedFile("a.gif", image_bytes("GIF", mode="P")))
+    assert b"Axelle/Bauer-Griffin/FilmMagic" in response.content
+    assert b"Westwood, California" in response.content
+
+
+def test_editing_a_photo_does_not_reopen_its_stored_file(editor_client):
+    from tests.articles.factories import PhotoFactory
+
+    photo = PhotoFactory()
+    response = editor_client.post(
+        f"/admin/articles/photo/{photo.pk}/change/",
+        {"caption": "New caption.", "credit": "New/Credit", "alt_text": "Alt."},
+    )
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.caption == "New caption."

@@ -1,0 +1,51 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from newsroom import roles
+from tests.articles.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(tmp_path, settings):
+    """Every test stores uploads in its own empty folder, so it can see what was written."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _member(username, group_name):
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def writer(db):
+    return _member("writer1", roles.WRITERS)
+
+
+@pytest.fixture
+def editor(db):
+    return _member("editor1", roles.EDITORS)
+
+
+@pytest.fixture
+def moderator(db):
+    return _member("moderator1", roles.COMMENT_MODERATORS)
+
+
+@pytest.fixture
+def writer_client(client, writer):
+    client.force_login(writer)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
