@@ -21,8 +21,34 @@ WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
 
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        # "Published" with no time means "publish now".
+        if cleaned.get("status") == ArticleStatus.PUBLISHED and not cleaned.get("publish_at"):
+            cleaned["publish_at"] = timezone.now()
+        return cleaned
+
+
+class BylineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise forms.ValidationError(_("Add at least one byline: who wrote this?"))
+
+
 class BylineInline(admin.TabularInline):
     model = ArticleAuthor
+    formset = BylineFormSet
     extra = 0
     min_num = 1
     autocomplete_fields = ["author"]
@@ -33,6 +59,7 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(ContentEditor):
+    form = ArticleAdminForm
     list_display = [
         "headline",
         "kind",
@@ -146,6 +173,4 @@ class ArticleAdmin(ContentEditor):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        if obj.status == ArticleStatus.PUBLISHED and obj.publish_at is None:
-            obj.publish_at = timezone.now()
         super().save_model(request, obj, form, change)

@@ -1,0 +1,162 @@
+"""The article desk in the admin: who may do what is checked on the server."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, ArticleStatus, Comment, CommentStatus
+from tests.articles.factories import ArticleFactory, AuthorFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+ADD_URL = reverse("admin:articles_article_add")
+BLOCK_PREFIXES = [
+    "articles_richtext_set",
+    "articles_photoblock_set",
+    "articles_quote_set",
+    "articles_videoembed_set",
+]
+
+
+def management(prefix, total, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def article_post(author, **fields):
+    data = {
+        "headline": "Romantics Anonymous starts filming",
+        "slug": "romantics-anonymous-starts-filming",
+        "dek": "Netflix's series is under way.",
+        "kind": "news",
+        "status": "draft",
+        "comments_open": "on",
+        **management("bylines", 1),
+        "bylines-0-author": str(author.pk),
+        "bylines-0-position": "0",
+        **management("articles_richtext_set", 1),
+        "articles_richtext_set-0-text": "<p>Cameras are rolling.</p><script>x()</script>",
+        "articles_richtext_set-0-region": "body",
+        "articles_richtext_set-0-ordering": "10",
+        **management("articles_quote_set", 1),
+        "articles_quote_set-0-text": "We argue over every shot.",
+        "articles_quote_set-0-style": "reported",
+        "articles_quote_set-0-speaker": "The director",
+        "articles_quote_set-0-context": "on set",
+        "articles_quote_set-0-region": "body",
+        "articles_quote_set-0-ordering": "20",
+        **management("articles_photoblock_set", 0),
+        **management("articles_videoembed_set", 1),
+        "articles_videoembed_set-0-url": "https://youtu.be/dQw4w9WgXcQ",
+        "articles_videoembed_set-0-title": "Teaser",
+        "articles_videoembed_set-0-region": "body",
+        "articles_videoembed_set-0-ordering": "30",
+    }
+    data.update(fields)
+    return data
+
+
+def test_a_writer_drafts_an_article_with_blocks_and_sanitised_text(writer_client, writer):
+    response = writer_client.post(ADD_URL, article_post(AuthorFactory()))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get()
+    assert article.status == ArticleStatus.DRAFT
+    assert article.created_by == writer
+    assert article.articles_richtext_set.get().text == "<p>Cameras are rolling.</p>"
+    assert article.articles_quote_set.get().speaker_name == "The director"
+    assert article.articles_videoembed_set.get().video.video_id == "dQw4w9WgXcQ"
+
+
+def test_a_bad_video_link_is_a_form_error_and_nothing_is_saved(editor_client):
+    data = article_post(AuthorFactory(), **{"articles_videoembed_set-0-url": "https://evil.example/x"})
+    response = editor_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "YouTube or Vimeo" in response.content.decode()
+    assert not Article.objects.exists()
+    assert "Cameras are rolling" in response.content.decode()  # what was typed is kept
+
+
+def test_a_writer_who_crafts_a_publish_post_is_refused(writer_client):
+    data = article_post(
+        AuthorFactory(), status="published", publish_at_0="2024-04-09", publish_at_1="09:00"
+    )
+    response = writer_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "status" in response.context["adminform"].form.errors
+    assert not Article.objects.exists()
+
+
+def test_a_writer_is_offered_only_draft_and_review(writer_client):
+    form = writer_client.get(ADD_URL).context["adminform"].form
+    assert [value for value, _ in form.fields["status"].choices] == ["draft", "in_review"]
+    assert "publish_at" not in form.fields
+
+
+def test_a_writer_cannot_change_or_delete_a_published_article(writer_client):
+    article = ArticleFactory()
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    page = writer_client.get(change)
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False  # read-only view
+    response = writer_client.post(change, article_post(AuthorFactory(), headline="Hijacked"))
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.headline != "Hijacked"
+    delete = reverse("admin:articles_article_delete", args=[article.pk])
+    assert writer_client.post(delete, {"post": "yes"}).status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_an_editor_publishes_and_the_publish_time_defaults_to_now(editor_client):
+    response = editor_client.post(ADD_URL, article_post(AuthorFactory(), status="published"))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.is_live
+    assert list(Article.objects.published()) == [article]
+
+
+def test_an_editor_schedules_an_article(editor_client):
+    tomorrow = datetime.date.today() + datetime.timedelta(days=2)
+    data = article_post(
+        AuthorFactory(),
+        status="published",
+        publish_at_0=tomorrow.isoformat(),
+        publish_at_1="09:00",
+    )
+    assert editor_client.post(ADD_URL, data).status_code == 302
+    article = Article.objects.get()
+    assert article.is_scheduled
+    assert not Article.objects.published().exists()
+
+
+def test_an_article_needs_a_byline(editor_client):
+    data = article_post(AuthorFactory(), **management("bylines", 0))
+    response = editor_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "Add at least one byline" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_moderators_approve_comments_in_bulk_and_it_is_recorded(moderator_client, moderator):
+    held = CommentFactory.create_batch(3)
+    response = moderator_client.post(
+        reverse("admin:articles_comment_changelist"),
+        {"action": "mark_approved", "_selected_action": [c.pk for c in held[:2]]},
+    )
+    assert response.status_code == 302
+    approved = Comment.objects.filter(status=CommentStatus.APPROVED)
+    assert approved.count() == 2
+    assert {c.moderated_by for c in approved} == {moderator}
+    assert all(c.moderated_at for c in approved)
+    assert Comment.objects.get(pk=held[2].pk).status == CommentStatus.HELD
+
+
+def test_moderators_cannot_edit_articles(moderator_client):
+    article = ArticleFactory()
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    assert moderator_client.post(change, {"headline": "x"}).status_code == 403
+    assert moderator_client.get(reverse("admin:shows_show_changelist")).status_code == 403
