@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -127,6 +128,10 @@ class ShowAdmin(admin.ModelAdmin):
     def release_window_display(self, show):
         return str(show.release_window) if show.release_window else "—"
 
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        return {"status_confirmed_on": timezone.localdate(), **initial}
+
     def get_readonly_fields(self, request, obj=None):
         if request.user.has_perm("shows.change_show_status"):
             return []
@@ -143,6 +148,8 @@ class ShowAdmin(admin.ModelAdmin):
         ]
 
     def save_model(self, request, obj, form, change):
+        if obj.status_confirmed_on is None:  # proposed by someone who may not set the status
+            obj.status_confirmed_on = timezone.localdate()
         super().save_model(request, obj, form, change)
         if not change or form.status_changed():
             services.record_status(

@@ -26,12 +26,12 @@ class ReleaseWindowField(forms.CharField):
     def prepare_value(self, value):
         return str(value) if isinstance(value, ReleaseWindow) else value
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
+    def clean(self, value):
+        text = super().clean(value)  # length and other checks run on what was typed
+        if not text:
             return None
         try:
-            return ReleaseWindow.parse(value)
+            return ReleaseWindow.parse(text)
         except ValueError as error:
             raise ValidationError(str(error), code="invalid_release_window") from None
 

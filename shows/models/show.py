@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from shows.release import Precision, ReleaseWindow
@@ -121,7 +120,6 @@ class Show(models.Model):
     )
     status_confirmed_on = models.DateField(
         _("status last confirmed"),
-        default=timezone.localdate,
         help_text=_("The day a reliable source last confirmed this status."),
     )
     release_date = models.DateField(
