@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 
 
-
 @transaction.atomic
 def moderate_comments(*, comments, status, by):
     """Set the moderation state of a queryset of comments, stamping who did it and when.

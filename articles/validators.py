@@ -63,8 +63,16 @@ def validate_photo_file(upload):
             code="decompression_bomb",
             params={"max": max_pixels // 1_000_000},
         ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, IndexError,
-            TypeError, struct.error):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        IndexError,
+        TypeError,
+        struct.error,
+    ):
         raise ValidationError(
             "This file is not a readable image. Upload a JPEG, PNG or WebP photo.",
             code="not_an_image",

@@ -63,7 +63,8 @@ ROLE_PERMISSIONS = {
         | {"auth.view_user"}
     ),
     COMMENT_MODERATORS: (
-        _perms("articles", ["comment"], ["change", "view"]) | _perms("articles", ["article"], ["view"])
+        _perms("articles", ["comment"], ["change", "view"])
+        | _perms("articles", ["article"], ["view"])
     ),
 }
 

@@ -111,7 +111,16 @@ class ShowAdmin(admin.ModelAdmin):
         (_("Release"), {"fields": ["release_window", "release_note"]}),
         (
             _("Origin"),
-            {"fields": ["countries", "languages", "genres", "companies", "based_on", "based_on_show"]},
+            {
+                "fields": [
+                    "countries",
+                    "languages",
+                    "genres",
+                    "companies",
+                    "based_on",
+                    "based_on_show",
+                ]
+            },
         ),
     ]
 

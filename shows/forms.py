@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import Show
 from .release import ReleaseWindow
 
 
@@ -51,9 +50,8 @@ class ShowAdminForm(forms.ModelForm):
         help_text=_("Where the status was confirmed; saved in the status history."),
     )
 
-    class Meta:
-        model = Show
-        exclude = ["release_date", "release_precision"]
+    # The model and fields come from ShowAdmin (its fieldsets); the release window stands in
+    # for release_date and release_precision.
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,9 +22,7 @@ SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, 
 
 
 class ArticleAdminForm(forms.ModelForm):
-    class Meta:
-        model = Article
-        fields = "__all__"
+    """The model and fields come from ArticleAdmin (its fieldsets)."""
 
     def clean(self):
         cleaned = super().clean()
@@ -132,7 +130,9 @@ class ArticleAdmin(ContentEditor):
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, article):
         if article.status == ArticleStatus.PUBLISHED and article.publish_at > timezone.now():
-            return format_html('<span class="nr-badge nr-badge--scheduled">{}</span>', _("scheduled"))
+            return format_html(
+                '<span class="nr-badge nr-badge--scheduled">{}</span>', _("scheduled")
+            )
         return format_html(
             '<span class="nr-badge nr-badge--{}">{}</span>',
             article.status,

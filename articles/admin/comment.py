@@ -11,10 +11,12 @@ def _moderation_action(status, description):
     def action(modeladmin, request, queryset):
         count = services.moderate_comments(comments=queryset, status=status, by=request.user)
         modeladmin.message_user(
-            request, _("%(count)d comment(s) marked %(state)s.") % {
+            request,
+            _("%(count)d comment(s) marked %(state)s.")
+            % {
                 "count": count,
                 "state": CommentStatus(status).label,
-            }
+            },
         )
 
     action.__name__ = f"mark_{status}"

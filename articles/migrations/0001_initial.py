@@ -9,255 +9,773 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
-        ('shows', '0001_initial'),
+        ("people", "0001_initial"),
+        ("shows", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
             ],
             options={
-                'verbose_name': 'tag',
-                'ordering': ['name'],
+                "verbose_name": "tag",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('headline', models.CharField(help_text='The title readers see. Aim for under 70 characters.', max_length=200, verbose_name='headline')),
-                ('slug', models.SlugField(help_text="The last part of the article's web address. Do not change it once published.", max_length=200, unique=True, verbose_name='slug')),
-                ('dek', models.TextField(blank=True, help_text='One or two sentences under the headline; also the summary in feeds.', max_length=400, verbose_name='dek')),
-                ('kind', models.CharField(choices=[('news', 'news'), ('explainer', 'explainer / what we know'), ('feature', 'feature'), ('review', 'review'), ('list', 'list')], default='news', max_length=20, verbose_name='kind')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('in_review', 'in review'), ('published', 'published'), ('archived', 'archived')], default='draft', help_text='Published with a future publish time means scheduled.', max_length=20, verbose_name='status')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='When it goes live. In the future, the article waits until then.', null=True, verbose_name='publish time')),
-                ('significant_update_at', models.DateTimeField(blank=True, help_text='Shown to readers as “Updated”. Set for new facts, not for typo fixes.', null=True, verbose_name='significant update')),
-                ('comments_open', models.BooleanField(default=True, help_text='Untick to close the comment thread.', verbose_name='comments open')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('modified_at', models.DateTimeField(auto_now=True, verbose_name='last saved')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('people', models.ManyToManyField(blank=True, related_name='articles', to='people.person', verbose_name='people covered')),
-                ('shows', models.ManyToManyField(blank=True, help_text='Each covered show gets a live fact box on the article.', related_name='articles', to='shows.show', verbose_name='shows covered')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "headline",
+                    models.CharField(
+                        help_text="The title readers see. Aim for under 70 characters.",
+                        max_length=200,
+                        verbose_name="headline",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the article's web address. Do not change it once published.",
+                        max_length=200,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "dek",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences under the headline; also the summary in feeds.",
+                        max_length=400,
+                        verbose_name="dek",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("news", "news"),
+                            ("explainer", "explainer / what we know"),
+                            ("feature", "feature"),
+                            ("review", "review"),
+                            ("list", "list"),
+                        ],
+                        default="news",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("in_review", "in review"),
+                            ("published", "published"),
+                            ("archived", "archived"),
+                        ],
+                        default="draft",
+                        help_text="Published with a future publish time means scheduled.",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When it goes live. In the future, the article waits until then.",
+                        null=True,
+                        verbose_name="publish time",
+                    ),
+                ),
+                (
+                    "significant_update_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Shown to readers as “Updated”. Set for new facts, not for typo fixes.",
+                        null=True,
+                        verbose_name="significant update",
+                    ),
+                ),
+                (
+                    "comments_open",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Untick to close the comment thread.",
+                        verbose_name="comments open",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("modified_at", models.DateTimeField(auto_now=True, verbose_name="last saved")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "people",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="articles",
+                        to="people.person",
+                        verbose_name="people covered",
+                    ),
+                ),
+                (
+                    "shows",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Each covered show gets a live fact box on the article.",
+                        related_name="articles",
+                        to="shows.show",
+                        verbose_name="shows covered",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'ordering': ['-publish_at', '-pk'],
-                'permissions': [('publish_article', 'Can publish, schedule, unpublish and archive articles')],
+                "verbose_name": "article",
+                "ordering": ["-publish_at", "-pk"],
+                "permissions": [
+                    ("publish_article", "Can publish, schedule, unpublish and archive articles")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Author',
+            name="Author",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=120, verbose_name='display name')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('job_title', models.CharField(blank=True, help_text='E.g. “Staff writer”.', max_length=120, verbose_name='job title')),
-                ('bio', models.TextField(blank=True, help_text='A few plain sentences.', verbose_name='bio')),
-                ('beats', models.CharField(blank=True, help_text='What they cover, comma-separated, e.g. “anime, K-dramas, Netflix”.', max_length=300, verbose_name='beats')),
-                ('location', models.CharField(blank=True, help_text='E.g. “Norwich, UK”.', max_length=120, verbose_name='location')),
-                ('joined_year', models.PositiveSmallIntegerField(blank=True, help_text='The year they joined the newsroom.', null=True, verbose_name='year joined')),
-                ('user', models.OneToOneField(blank=True, help_text='The staff account that writes as this author. Empty for contributors.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='author_profile', to=settings.AUTH_USER_MODEL, verbose_name='user account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=120, verbose_name="display name")),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                (
+                    "job_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. “Staff writer”.",
+                        max_length=120,
+                        verbose_name="job title",
+                    ),
+                ),
+                (
+                    "bio",
+                    models.TextField(
+                        blank=True, help_text="A few plain sentences.", verbose_name="bio"
+                    ),
+                ),
+                (
+                    "beats",
+                    models.CharField(
+                        blank=True,
+                        help_text="What they cover, comma-separated, e.g. “anime, K-dramas, Netflix”.",
+                        max_length=300,
+                        verbose_name="beats",
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. “Norwich, UK”.",
+                        max_length=120,
+                        verbose_name="location",
+                    ),
+                ),
+                (
+                    "joined_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year they joined the newsroom.",
+                        null=True,
+                        verbose_name="year joined",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="The staff account that writes as this author. Empty for contributors.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="author_profile",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'author',
-                'ordering': ['display_name'],
+                "verbose_name": "author",
+                "ordering": ["display_name"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleAuthor',
+            name="ArticleAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bylines', to='articles.article')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bylines', to='articles.author', verbose_name='author')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bylines",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bylines",
+                        to="articles.author",
+                        verbose_name="author",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'byline',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "byline",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='authors',
-            field=models.ManyToManyField(blank=True, related_name='articles', through='articles.ArticleAuthor', to='articles.author', verbose_name='bylines'),
+            model_name="article",
+            name="authors",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="articles",
+                through="articles.ArticleAuthor",
+                to="articles.author",
+                verbose_name="bylines",
+            ),
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('email', models.EmailField(help_text='Never shown to readers.', max_length=254, verbose_name='email')),
-                ('body', models.TextField(max_length=5000, verbose_name='comment')),
-                ('status', models.CharField(choices=[('held', 'held for moderation'), ('approved', 'approved'), ('spam', 'spam'), ('removed', 'removed')], default='held', max_length=10, verbose_name='status')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP address')),
-                ('user_agent', models.CharField(blank=True, max_length=400, verbose_name='browser')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='posted')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='moderated at')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='articles.article')),
-                ('moderated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='moderated by')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='articles.comment', verbose_name='reply to')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                (
+                    "email",
+                    models.EmailField(
+                        help_text="Never shown to readers.", max_length=254, verbose_name="email"
+                    ),
+                ),
+                ("body", models.TextField(max_length=5000, verbose_name="comment")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("held", "held for moderation"),
+                            ("approved", "approved"),
+                            ("spam", "spam"),
+                            ("removed", "removed"),
+                        ],
+                        default="held",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP address"),
+                ),
+                (
+                    "user_agent",
+                    models.CharField(blank=True, max_length=400, verbose_name="browser"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="posted"),
+                ),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="moderated at"),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="moderated by",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="articles.comment",
+                        verbose_name="reply to",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "comment",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP.', max_length=255, upload_to=articles.models.photo.photo_upload_to, validators=[articles.validators.validate_photo_file], verbose_name='image', width_field='width')),
-                ('width', models.PositiveIntegerField(default=0, editable=False, verbose_name='width')),
-                ('height', models.PositiveIntegerField(default=0, editable=False, verbose_name='height')),
-                ('caption', models.TextField(help_text='Who, what event, where, when: “Shun Oguri at the Hammer Museum Gala in the Garden in Westwood, California, on 14 October 2017.”', verbose_name='caption')),
-                ('credit', models.CharField(help_text='Photographer/Agency, e.g. “Axelle/Bauer-Griffin/FilmMagic”.', max_length=200, verbose_name='credit line')),
-                ('alt_text', models.CharField(help_text='What the picture shows, for readers who cannot see it. Not a copy of the caption.', max_length=300, verbose_name='alt text')),
-                ('taken_on', models.DateField(blank=True, null=True, verbose_name='date taken')),
-                ('event', models.CharField(blank=True, help_text='E.g. “Tokyo International Film Festival”.', max_length=200, verbose_name='event')),
-                ('place', models.CharField(blank=True, help_text='E.g. “Hibiya Step Square, Tokyo”.', max_length=200, verbose_name='place')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('people', models.ManyToManyField(blank=True, related_name='photos', to='people.person', verbose_name='people pictured')),
-                ('shows', models.ManyToManyField(blank=True, related_name='photos', to='shows.show', verbose_name='shows pictured')),
-                ('uploaded_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(
+                        height_field="height",
+                        help_text="JPEG, PNG or WebP.",
+                        max_length=255,
+                        upload_to=articles.models.photo.photo_upload_to,
+                        validators=[articles.validators.validate_photo_file],
+                        verbose_name="image",
+                        width_field="width",
+                    ),
+                ),
+                (
+                    "width",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="width"),
+                ),
+                (
+                    "height",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="height"),
+                ),
+                (
+                    "caption",
+                    models.TextField(
+                        help_text="Who, what event, where, when: “Shun Oguri at the Hammer Museum Gala in the Garden in Westwood, California, on 14 October 2017.”",
+                        verbose_name="caption",
+                    ),
+                ),
+                (
+                    "credit",
+                    models.CharField(
+                        help_text="Photographer/Agency, e.g. “Axelle/Bauer-Griffin/FilmMagic”.",
+                        max_length=200,
+                        verbose_name="credit line",
+                    ),
+                ),
+                (
+                    "alt_text",
+                    models.CharField(
+                        help_text="What the picture shows, for readers who cannot see it. Not a copy of the caption.",
+                        max_length=300,
+                        verbose_name="alt text",
+                    ),
+                ),
+                ("taken_on", models.DateField(blank=True, null=True, verbose_name="date taken")),
+                (
+                    "event",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. “Tokyo International Film Festival”.",
+                        max_length=200,
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "place",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. “Hibiya Step Square, Tokyo”.",
+                        max_length=200,
+                        verbose_name="place",
+                    ),
+                ),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="uploaded at"),
+                ),
+                (
+                    "people",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="photos",
+                        to="people.person",
+                        verbose_name="people pictured",
+                    ),
+                ),
+                (
+                    "shows",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="photos",
+                        to="shows.show",
+                        verbose_name="shows pictured",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'photo',
-                'ordering': ['-uploaded_at', '-pk'],
+                "verbose_name": "photo",
+                "ordering": ["-uploaded_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='hero_photo',
-            field=models.ForeignKey(blank=True, help_text='The lead picture, shown with its caption and credit.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='hero_of', to='articles.photo', verbose_name='hero photo'),
+            model_name="article",
+            name="hero_photo",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The lead picture, shown with its caption and credit.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="hero_of",
+                to="articles.photo",
+                verbose_name="hero photo",
+            ),
         ),
         migrations.CreateModel(
-            name='PhotoBlock',
+            name="PhotoBlock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region', models.CharField(max_length=255)),
-                ('ordering', models.IntegerField(default=0)),
-                ('caption_override', models.TextField(blank=True, help_text="Leave empty to use the photo's own caption. The credit line always shows.", verbose_name='caption for this article')),
-                ('parent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='articles.article')),
-                ('photo', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='articles.photo', verbose_name='photo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("region", models.CharField(max_length=255)),
+                ("ordering", models.IntegerField(default=0)),
+                (
+                    "caption_override",
+                    models.TextField(
+                        blank=True,
+                        help_text="Leave empty to use the photo's own caption. The credit line always shows.",
+                        verbose_name="caption for this article",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="articles.photo",
+                        verbose_name="photo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'photos',
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
             },
         ),
         migrations.CreateModel(
-            name='Quote',
+            name="Quote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region', models.CharField(max_length=255)),
-                ('ordering', models.IntegerField(default=0)),
-                ('text', models.TextField(help_text='A direct quote only when these are the exact words reported; otherwise choose reported speech and write the gist in your own words.', verbose_name='text')),
-                ('style', models.CharField(choices=[('direct', 'direct quote: their exact words'), ('reported', 'reported speech: the gist, in our words')], default='reported', max_length=10, verbose_name='style')),
-                ('speaker', models.CharField(blank=True, help_text='Only when the speaker is not a tracked person, e.g. “a Netflix spokesperson”.', max_length=200, verbose_name='speaker (text)')),
-                ('context', models.CharField(blank=True, help_text='When and where, e.g. “speaking about the series as filming began”.', max_length=300, verbose_name='context')),
-                ('parent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='articles.article')),
-                ('person', models.ForeignKey(blank=True, help_text='The person who said it, when the site tracks them.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='quotes', to='people.person', verbose_name='speaker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("region", models.CharField(max_length=255)),
+                ("ordering", models.IntegerField(default=0)),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="A direct quote only when these are the exact words reported; otherwise choose reported speech and write the gist in your own words.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "style",
+                    models.CharField(
+                        choices=[
+                            ("direct", "direct quote: their exact words"),
+                            ("reported", "reported speech: the gist, in our words"),
+                        ],
+                        default="reported",
+                        max_length=10,
+                        verbose_name="style",
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.CharField(
+                        blank=True,
+                        help_text="Only when the speaker is not a tracked person, e.g. “a Netflix spokesperson”.",
+                        max_length=200,
+                        verbose_name="speaker (text)",
+                    ),
+                ),
+                (
+                    "context",
+                    models.CharField(
+                        blank=True,
+                        help_text="When and where, e.g. “speaking about the series as filming began”.",
+                        max_length=300,
+                        verbose_name="context",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The person who said it, when the site tracks them.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quotes",
+                        to="people.person",
+                        verbose_name="speaker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quote',
-                'verbose_name_plural': 'quotes',
+                "verbose_name": "quote",
+                "verbose_name_plural": "quotes",
             },
         ),
         migrations.CreateModel(
-            name='RichText',
+            name="RichText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region', models.CharField(max_length=255)),
-                ('ordering', models.IntegerField(default=0)),
-                ('text', models.TextField(help_text='Paragraphs, subheadings, lists and links. Pasted styling is removed.', verbose_name='text')),
-                ('parent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='articles.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("region", models.CharField(max_length=255)),
+                ("ordering", models.IntegerField(default=0)),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Paragraphs, subheadings, lists and links. Pasted styling is removed.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="articles.article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'text',
-                'verbose_name_plural': 'text',
+                "verbose_name": "text",
+                "verbose_name_plural": "text",
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='tags',
-            field=models.ManyToManyField(blank=True, related_name='articles', to='articles.tag', verbose_name='tags'),
+            model_name="article",
+            name="tags",
+            field=models.ManyToManyField(
+                blank=True, related_name="articles", to="articles.tag", verbose_name="tags"
+            ),
         ),
         migrations.CreateModel(
-            name='VideoEmbed',
+            name="VideoEmbed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region', models.CharField(max_length=255)),
-                ('ordering', models.IntegerField(default=0)),
-                ('url', models.URLField(help_text='A YouTube or Vimeo link. Readers load the player only when they click.', validators=[articles.embeds.validate_video_url], verbose_name='video address')),
-                ('title', models.CharField(help_text='What the video is, e.g. “Official teaser”.', max_length=200, verbose_name='title')),
-                ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
-                ('parent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', to='articles.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("region", models.CharField(max_length=255)),
+                ("ordering", models.IntegerField(default=0)),
+                (
+                    "url",
+                    models.URLField(
+                        help_text="A YouTube or Vimeo link. Readers load the player only when they click.",
+                        validators=[articles.embeds.validate_video_url],
+                        verbose_name="video address",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="What the video is, e.g. “Official teaser”.",
+                        max_length=200,
+                        verbose_name="title",
+                    ),
+                ),
+                ("caption", models.CharField(blank=True, max_length=300, verbose_name="caption")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="articles.article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'video',
-                'verbose_name_plural': 'videos',
+                "verbose_name": "video",
+                "verbose_name_plural": "videos",
             },
         ),
         migrations.AddConstraint(
-            model_name='author',
-            constraint=models.CheckConstraint(condition=models.Q(('joined_year__isnull', True), models.Q(('joined_year__gte', 1900), ('joined_year__lte', 2200)), _connector='OR'), name='author_joined_year_plausible'),
+            model_name="author",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("joined_year__isnull", True),
+                    models.Q(("joined_year__gte", 1900), ("joined_year__lte", 2200)),
+                    _connector="OR",
+                ),
+                name="author_joined_year_plausible",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='articleauthor',
-            constraint=models.UniqueConstraint(fields=('article', 'author'), name='byline_unique_author'),
+            model_name="articleauthor",
+            constraint=models.UniqueConstraint(
+                fields=("article", "author"), name="byline_unique_author"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['article', 'status', 'created_at'], name='comment_thread_idx'),
+            model_name="comment",
+            index=models.Index(
+                fields=["article", "status", "created_at"], name="comment_thread_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['status', 'created_at'], name='comment_queue_idx'),
+            model_name="comment",
+            index=models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['email'], name='comment_email_idx'),
+            model_name="comment",
+            index=models.Index(fields=["email"], name="comment_email_idx"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['held', 'approved', 'spam', 'removed'])), name='comment_status_valid'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["held", "approved", "spam", "removed"])),
+                name="comment_status_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='photo',
-            index=models.Index(fields=['-taken_on'], name='photo_taken_idx'),
+            model_name="photo",
+            index=models.Index(fields=["-taken_on"], name="photo_taken_idx"),
         ),
         migrations.AddConstraint(
-            model_name='quote',
-            constraint=models.CheckConstraint(condition=models.Q(('person__isnull', False), models.Q(('speaker', ''), _negated=True), _connector='OR'), name='quote_has_speaker', violation_error_message='Say who said it: pick a person or name the speaker.'),
+            model_name="quote",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("person__isnull", False),
+                    models.Q(("speaker", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="quote_has_speaker",
+                violation_error_message="Say who said it: pick a person or name the speaker.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='quote',
-            constraint=models.CheckConstraint(condition=models.Q(('style__in', ['direct', 'reported'])), name='quote_style_valid'),
+            model_name="quote",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("style__in", ["direct", "reported"])), name="quote_style_valid"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', '-publish_at'], name='article_published_idx'),
+            model_name="article",
+            index=models.Index(fields=["status", "-publish_at"], name="article_published_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'in_review', 'published', 'archived'])), name='article_status_valid'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["draft", "in_review", "published", "archived"])),
+                name="article_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['news', 'explainer', 'feature', 'review', 'list'])), name='article_kind_valid'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["news", "explainer", "feature", "review", "list"])
+                ),
+                name="article_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('publish_at__isnull', False), _connector='OR'), name='article_published_has_time', violation_error_message='A published article needs a publish time.'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "published"), _negated=True),
+                    ("publish_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="article_published_has_time",
+                violation_error_message="A published article needs a publish time.",
+            ),
         ),
     ]

@@ -33,9 +33,7 @@ class ArticleQuerySet(models.QuerySet):
         The one rule for every public view, feed, sitemap and search. A scheduled article is
         simply a published one whose time is still ahead, so nothing has to run to release it.
         """
-        return self.filter(
-            status=ArticleStatus.PUBLISHED, publish_at__lte=now or timezone.now()
-        )
+        return self.filter(status=ArticleStatus.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def scheduled(self, *, now=None):
         return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
@@ -47,7 +45,9 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     headline = models.CharField(
-        _("headline"), max_length=200, help_text=_("The title readers see. Aim for under 70 characters.")
+        _("headline"),
+        max_length=200,
+        help_text=_("The title readers see. Aim for under 70 characters."),
     )
     slug = models.SlugField(
         _("slug"),

@@ -98,7 +98,9 @@ class Quote(ArticlePlugin):
         _("speaker (text)"),
         max_length=200,
         blank=True,
-        help_text=_("Only when the speaker is not a tracked person, e.g. “a Netflix spokesperson”."),
+        help_text=_(
+            "Only when the speaker is not a tracked person, e.g. “a Netflix spokesperson”."
+        ),
     )
     context = models.CharField(
         _("context"),

@@ -65,7 +65,10 @@ class Photo(models.Model):
     )
     taken_on = models.DateField(_("date taken"), null=True, blank=True)
     event = models.CharField(
-        _("event"), max_length=200, blank=True, help_text=_("E.g. “Tokyo International Film Festival”.")
+        _("event"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Tokyo International Film Festival”."),
     )
     place = models.CharField(
         _("place"), max_length=200, blank=True, help_text=_("E.g. “Hibiya Step Square, Tokyo”.")

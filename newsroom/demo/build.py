@@ -238,8 +238,10 @@ def _articles(authors, photos, people, shows, editor):
         article.shows.set([shows[slug] for slug in item["shows"]])
         article.people.set([people[slug] for slug in item["people"]])
         article.tags.set(
-            [Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
-             for name in item["tags"]]
+            [
+                Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+                for name in item["tags"]
+            ]
         )
         _blocks(article, item["blocks"], photos, people)
         for name, email, status, body in item.get("comments", []):
@@ -264,8 +266,9 @@ def _blocks(article, blocks, photos, people):
         common = {"parent": article, "region": "body", "ordering": ordering * 10}
         kind = block[0]
         if kind == "text":
-            RichText.objects.create(text=RichText._meta.get_field("text").clean(block[1], None),
-                                    **common)
+            RichText.objects.create(
+                text=RichText._meta.get_field("text").clean(block[1], None), **common
+            )
         elif kind == "photo":
             PhotoBlock.objects.create(photo=photos[block[1]], caption_override=block[2], **common)
         elif kind == "quote":

@@ -9,7 +9,12 @@ that do not exist are marked fictional in this file and carry no real names.
 import datetime
 
 PLATFORMS = [
-    {"slug": "netflix", "name": "Netflix", "kind": "streaming", "website": "https://www.netflix.com/"},
+    {
+        "slug": "netflix",
+        "name": "Netflix",
+        "kind": "streaming",
+        "website": "https://www.netflix.com/",
+    },
     {"slug": "warner-bros-pictures", "name": "Warner Bros. Pictures", "kind": "theatrical"},
     {"slug": "universal-pictures", "name": "Universal Pictures", "kind": "theatrical"},
     {"slug": "cinema-release", "name": "Cinema release", "kind": "theatrical"},
@@ -157,7 +162,13 @@ PEOPLE = {
         None,
         "",
     ),
-    "jung-min-ho": ("Jung Min-ho", "정민호", "Fictional demo person: a South Korean actor.", None, ""),
+    "jung-min-ho": (
+        "Jung Min-ho",
+        "정민호",
+        "Fictional demo person: a South Korean actor.",
+        None,
+        "",
+    ),
     "clara-reyes": ("Clara Reyes", "", "Fictional demo person: an American director.", None, ""),
     "owen-hale": ("Owen Hale", "", "Fictional demo person: a British composer.", None, ""),
 }
@@ -182,8 +193,20 @@ SHOWS = [
         "credits": [
             ("jean-pierre-ameris", "director", "", "", 1),
             ("jean-pierre-ameris", "writer", "", "", 1),
-            ("benoit-poelvoorde", "cast", "Jean-René", "The shy owner of a struggling chocolate factory.", 1),
-            ("isabelle-carre", "cast", "Angélique", "A chocolatier too anxious to take credit for her work.", 2),
+            (
+                "benoit-poelvoorde",
+                "cast",
+                "Jean-René",
+                "The shy owner of a struggling chocolate factory.",
+                1,
+            ),
+            (
+                "isabelle-carre",
+                "cast",
+                "Angélique",
+                "A chocolatier too anxious to take credit for her work.",
+                2,
+            ),
         ],
     },
     {
@@ -232,7 +255,13 @@ SHOWS = [
                 "The germophobic son of a major confectionery magnate.",
                 1,
             ),
-            ("han-hyo-joo", "cast", "Hana Lee", "A gifted chocolatier who cannot make eye contact.", 2),
+            (
+                "han-hyo-joo",
+                "cast",
+                "Hana Lee",
+                "A gifted chocolatier who cannot make eye contact.",
+                2,
+            ),
             ("yuri-nakamura", "cast", "Irene", "", 3),
             ("jin-akanishi", "cast", "Hiro Takada", "", 4),
         ],
@@ -334,8 +363,20 @@ SHOWS = [
             ("eleanor-vance", "creator", "", "", 1),
             ("eleanor-vance", "showrunner", "", "", 1),
             ("owen-hale", "composer", "", "", 1),
-            ("priya-nair", "cast", "Mara Quill", "The keeper's daughter, back after twenty years.", 1),
-            ("tom-ashby", "cast", "Sam Reddy", "The harbourmaster who wants the past left alone.", 2),
+            (
+                "priya-nair",
+                "cast",
+                "Mara Quill",
+                "The keeper's daughter, back after twenty years.",
+                1,
+            ),
+            (
+                "tom-ashby",
+                "cast",
+                "Sam Reddy",
+                "The harbourmaster who wants the past left alone.",
+                2,
+            ),
         ],
     },
     {
@@ -373,7 +414,10 @@ SHOWS = [
         ],
         "release": "Spring 2027",
         "release_note": "season two",
-        "other_titles": [("キツネステーション", "original", "ja"), ("Kitsune Eki", "working", None)],
+        "other_titles": [
+            ("キツネステーション", "original", "ja"),
+            ("Kitsune Eki", "working", None),
+        ],
         "credits": [
             ("hiroshi-kanda", "director", "", "", 1),
             ("aiko-mori", "cast", "Kohaku", "The fox spirit who runs the station (voice).", 1),
@@ -631,27 +675,36 @@ ARTICLES = [
                 "people who find each other through chocolate, and it has been about ten years "
                 "in the making. Here is everything that has been confirmed so far.</p>",
             ),
-            ("text", "<h2>What is Romantics Anonymous about?</h2>"
-             "<p>Sosuke and Hana meet through a love of chocolate that they share. Both live "
-             "with social anxiety: he cannot bear to touch other people, and she cannot look "
-             "anyone in the eye. Sosuke is the germophobic son of the head of a major "
-             "confectionery company; Hana is the chocolatier whose work draws him in.</p>"),
-            ("text", "<h2>Who is in the cast?</h2>"
-             "<p>Shun Oguri, known to international audiences as Ren Serizawa in "
-             "<em>Godzilla vs. Kong</em>, plays Sosuke Fujiwara. Han Hyo-Joo, whose credits "
-             "include <em>Believer 2</em>, <em>20th Century Girl</em>, <em>Dong Yi</em>, "
-             "<em>The Beauty Inside</em> and <em>W</em>, plays Hana Lee. Yuri Nakamura "
-             "(<em>Like Father, Like Son</em>, <em>Fukushima 50</em>, <em>After the "
-             "Storm</em>) plays Irene, and Jin Akanishi, who appeared in <em>47 Ronin</em> "
-             "(2013), plays Hiro Takada.</p>"),
+            (
+                "text",
+                "<h2>What is Romantics Anonymous about?</h2>"
+                "<p>Sosuke and Hana meet through a love of chocolate that they share. Both live "
+                "with social anxiety: he cannot bear to touch other people, and she cannot look "
+                "anyone in the eye. Sosuke is the germophobic son of the head of a major "
+                "confectionery company; Hana is the chocolatier whose work draws him in.</p>",
+            ),
+            (
+                "text",
+                "<h2>Who is in the cast?</h2>"
+                "<p>Shun Oguri, known to international audiences as Ren Serizawa in "
+                "<em>Godzilla vs. Kong</em>, plays Sosuke Fujiwara. Han Hyo-Joo, whose credits "
+                "include <em>Believer 2</em>, <em>20th Century Girl</em>, <em>Dong Yi</em>, "
+                "<em>The Beauty Inside</em> and <em>W</em>, plays Hana Lee. Yuri Nakamura "
+                "(<em>Like Father, Like Son</em>, <em>Fukushima 50</em>, <em>After the "
+                "Storm</em>) plays Irene, and Jin Akanishi, who appeared in <em>47 Ronin</em> "
+                "(2013), plays Hiro Takada.</p>",
+            ),
             ("photo", "oguri-hammer-gala", ""),
             ("photo", "nakamura-tiff-2022", ""),
             ("photo", "akanishi-monkey-king", ""),
-            ("text", "<h2>Who is making it?</h2>"
-             "<p>Sho Tsukikawa directs from a screenplay by Kim Ji Hyun, with Lim Seung Young "
-             "as showrunner. The producers are Kim Yong Eun, Choi Gi Young, Kim-Keum Sil, "
-             "Takuro Nagai and Mao Osaki, and the production companies are Riki Project and "
-             "YONG FILM.</p>"),
+            (
+                "text",
+                "<h2>Who is making it?</h2>"
+                "<p>Sho Tsukikawa directs from a screenplay by Kim Ji Hyun, with Lim Seung Young "
+                "as showrunner. The producers are Kim Yong Eun, Choi Gi Young, Kim-Keum Sil, "
+                "Takuro Nagai and Mao Osaki, and the production companies are Riki Project and "
+                "YONG FILM.</p>",
+            ),
             ("text", "<h2>What the team said as filming began</h2>"),
             (
                 "quote",
@@ -715,23 +768,42 @@ ARTICLES = [
                 "",
                 "speaking about the series as filming began",
             ),
-            ("text", "<h2>When is the release date?</h2>"
-             "<p>Netflix has confirmed that <em>Romantics Anonymous</em> will arrive in 2025. "
-             "No exact date has been announced yet; we will update this page when it is.</p>"
-             "<p><strong>Are you looking forward to the series? Tell us in the comments "
-             "below.</strong></p>"),
+            (
+                "text",
+                "<h2>When is the release date?</h2>"
+                "<p>Netflix has confirmed that <em>Romantics Anonymous</em> will arrive in 2025. "
+                "No exact date has been announced yet; we will update this page when it is.</p>"
+                "<p><strong>Are you looking forward to the series? Tell us in the comments "
+                "below.</strong></p>",
+            ),
         ],
         "comments": [
-            ("Aoi", "aoi@example.com", "approved",
-             "I loved the French film, so I'm curious how they handle the chocolate factory "
-             "setting in Tokyo."),
-            ("Min-ji", "minji@example.com", "approved",
-             "Han Hyo-Joo in a romance again! W is still one of my favourite dramas."),
-            ("Tom from Leeds", "tom.leeds@example.com", "approved",
-             "Shun Oguri was the best thing in Godzilla vs. Kong. Glad to see him lead "
-             "something gentler."),
-            ("Rin", "rin@example.com", "held",
-             "Does anyone know if it will be subtitled or dubbed in the UK?"),
+            (
+                "Aoi",
+                "aoi@example.com",
+                "approved",
+                "I loved the French film, so I'm curious how they handle the chocolate factory "
+                "setting in Tokyo.",
+            ),
+            (
+                "Min-ji",
+                "minji@example.com",
+                "approved",
+                "Han Hyo-Joo in a romance again! W is still one of my favourite dramas.",
+            ),
+            (
+                "Tom from Leeds",
+                "tom.leeds@example.com",
+                "approved",
+                "Shun Oguri was the best thing in Godzilla vs. Kong. Glad to see him lead "
+                "something gentler.",
+            ),
+            (
+                "Rin",
+                "rin@example.com",
+                "held",
+                "Does anyone know if it will be subtitled or dubbed in the UK?",
+            ),
         ],
     },
     {
@@ -747,16 +819,19 @@ ARTICLES = [
         "people": ["han-hyo-joo"],
         "tags": ["K-drama", "Lists"],
         "blocks": [
-            ("text", "<p>Han Hyo-Joo has moved between historical epics, fantasy romance and "
-             "hard-edged thrillers. These are the places to start.</p>"
-             "<h2>1. Dong Yi</h2><p>The long-running historical drama that made her a "
-             "household name in Korea.</p>"
-             "<h2>2. W</h2><p>A romance that crosses between a webtoon and the real world.</p>"
-             "<h2>3. The Beauty Inside</h2><p>A film about a man who wakes up in a different "
-             "body every day, and the woman who loves him anyway.</p>"
-             "<h2>4. 20th Century Girl</h2><p>A small but memorable part in Netflix's "
-             "nostalgic first-love story.</p>"
-             "<h2>5. Believer 2</h2><p>A complete change of pace: a crime thriller sequel.</p>"),
+            (
+                "text",
+                "<p>Han Hyo-Joo has moved between historical epics, fantasy romance and "
+                "hard-edged thrillers. These are the places to start.</p>"
+                "<h2>1. Dong Yi</h2><p>The long-running historical drama that made her a "
+                "household name in Korea.</p>"
+                "<h2>2. W</h2><p>A romance that crosses between a webtoon and the real world.</p>"
+                "<h2>3. The Beauty Inside</h2><p>A film about a man who wakes up in a different "
+                "body every day, and the woman who loves him anyway.</p>"
+                "<h2>4. 20th Century Girl</h2><p>A small but memorable part in Netflix's "
+                "nostalgic first-love story.</p>"
+                "<h2>5. Believer 2</h2><p>A complete change of pace: a crime thriller sequel.</p>",
+            ),
         ],
     },
     {
@@ -772,12 +847,15 @@ ARTICLES = [
         "people": ["shun-oguri"],
         "tags": ["Netflix", "J-drama", "Profiles"],
         "blocks": [
-            ("text", "<p>For many viewers outside Japan, Shun Oguri is the man who stood "
-             "beside a mechanical monster in <em>Godzilla vs. Kong</em>. At home he has been a "
-             "leading man for two decades, and <em>Romantics Anonymous</em> gives him a role "
-             "built on restraint rather than spectacle.</p>"
-             "<p>Playing a man who cannot bear to be touched asks for a performance made of "
-             "small gestures. It is the kind of part that rewards patience.</p>"),
+            (
+                "text",
+                "<p>For many viewers outside Japan, Shun Oguri is the man who stood "
+                "beside a mechanical monster in <em>Godzilla vs. Kong</em>. At home he has been a "
+                "leading man for two decades, and <em>Romantics Anonymous</em> gives him a role "
+                "built on restraint rather than spectacle.</p>"
+                "<p>Playing a man who cannot bear to be touched asks for a performance made of "
+                "small gestures. It is the kind of part that rewards patience.</p>",
+            ),
             ("photo", "oguri-hammer-gala", ""),
         ],
     },
@@ -794,11 +872,14 @@ ARTICLES = [
         "people": ["adam-wingard", "shun-oguri", "rebecca-hall"],
         "tags": ["Reviews", "Blockbusters"],
         "blocks": [
-            ("text", "<p>Adam Wingard's entry in the MonsterVerse spends its energy where "
-             "the audience wants it: on the fights. The human story is thin, but the "
-             "set pieces are staged with real clarity, and Hong Kong at night has rarely "
-             "looked better.</p><p>Verdict: a loud, generous blockbuster that earns its "
-             "running time.</p>"),
+            (
+                "text",
+                "<p>Adam Wingard's entry in the MonsterVerse spends its energy where "
+                "the audience wants it: on the fights. The human story is thin, but the "
+                "set pieces are staged with real clarity, and Hong Kong at night has rarely "
+                "looked better.</p><p>Verdict: a loud, generous blockbuster that earns its "
+                "running time.</p>",
+            ),
         ],
     },
     {
@@ -814,11 +895,20 @@ ARTICLES = [
         "people": ["priya-nair", "tom-ashby", "eleanor-vance"],
         "tags": ["Casting", "Production updates"],
         "blocks": [
-            ("text", "<p>This is a fictional demo story. Priya Nair and Tom Ashby lead "
-             "<em>Harbour Lights</em>, the Norfolk-set mystery from Eleanor Vance. The series "
-             "has entered pre-production ahead of an autumn 2027 release.</p>"),
-            ("quote", "The harbour is the third lead of the show, and we found the right one.",
-             "direct", "eleanor-vance", "", "in the fictional demo announcement"),
+            (
+                "text",
+                "<p>This is a fictional demo story. Priya Nair and Tom Ashby lead "
+                "<em>Harbour Lights</em>, the Norfolk-set mystery from Eleanor Vance. The series "
+                "has entered pre-production ahead of an autumn 2027 release.</p>",
+            ),
+            (
+                "quote",
+                "The harbour is the third lead of the show, and we found the right one.",
+                "direct",
+                "eleanor-vance",
+                "",
+                "in the fictional demo announcement",
+            ),
         ],
     },
     {
@@ -834,9 +924,12 @@ ARTICLES = [
         "people": ["hiroshi-kanda", "aiko-mori"],
         "tags": ["Anime", "Renewals"],
         "blocks": [
-            ("text", "<p>This is a fictional demo story. Lumen+ has renewed the anime "
-             "<em>Kitsune Station</em> for a second season, due in spring 2027, with director "
-             "Hiroshi Kanda and voice lead Aiko Mori returning.</p>"),
+            (
+                "text",
+                "<p>This is a fictional demo story. Lumen+ has renewed the anime "
+                "<em>Kitsune Station</em> for a second season, due in spring 2027, with director "
+                "Hiroshi Kanda and voice lead Aiko Mori returning.</p>",
+            ),
         ],
     },
     {
@@ -852,9 +945,12 @@ ARTICLES = [
         "people": ["jung-min-ho", "park-seo-yeon"],
         "tags": ["K-drama", "Release dates"],
         "blocks": [
-            ("text", "<p>This is a fictional demo story. <em>Night Market Detectives</em>, "
-             "directed by Park Seo-yeon, premieres on 14 March 2027. Filming wrapped in Seoul "
-             "at the end of August.</p>"),
+            (
+                "text",
+                "<p>This is a fictional demo story. <em>Night Market Detectives</em>, "
+                "directed by Park Seo-yeon, premieres on 14 March 2027. Filming wrapped in Seoul "
+                "at the end of August.</p>",
+            ),
             ("photo", "night-market-wrap", ""),
         ],
     },
@@ -871,10 +967,13 @@ ARTICLES = [
         "people": ["eleanor-vance"],
         "tags": ["Production updates"],
         "blocks": [
-            ("text", "<p>This is a fictional demo story. Coastline TV has commissioned "
-             "scripts for <em>The Glass Orchard</em> from Eleanor Vance. It is in "
-             "development: no cast, no director and no release window have been "
-             "announced.</p>"),
+            (
+                "text",
+                "<p>This is a fictional demo story. Coastline TV has commissioned "
+                "scripts for <em>The Glass Orchard</em> from Eleanor Vance. It is in "
+                "development: no cast, no director and no release window have been "
+                "announced.</p>",
+            ),
         ],
     },
     {
@@ -890,9 +989,12 @@ ARTICLES = [
         "people": ["clara-reyes", "tom-ashby"],
         "tags": ["Films", "Casting"],
         "blocks": [
-            ("text", "<p>This is a fictional demo story. <em>Signal Fire</em> follows a "
-             "deep-space crew answering a distress call from Earth. Tom Ashby is the first "
-             "cast member announced.</p>"),
+            (
+                "text",
+                "<p>This is a fictional demo story. <em>Signal Fire</em> follows a "
+                "deep-space crew answering a distress call from Earth. Tom Ashby is the first "
+                "cast member announced.</p>",
+            ),
         ],
     },
     {
@@ -908,9 +1010,12 @@ ARTICLES = [
         "people": ["priya-nair"],
         "tags": ["Cancellations"],
         "blocks": [
-            ("text", "<p>This is a fictional demo story. <em>Paper Lanterns</em>, a "
-             "festive special set in a seaside care home, has been cancelled before "
-             "filming.</p>"),
+            (
+                "text",
+                "<p>This is a fictional demo story. <em>Paper Lanterns</em>, a "
+                "festive special set in a seaside care home, has been cancelled before "
+                "filming.</p>",
+            ),
         ],
     },
     {
@@ -926,12 +1031,15 @@ ARTICLES = [
         "people": ["sho-tsukikawa", "lim-seung-young"],
         "tags": ["K-drama", "J-drama", "Netflix"],
         "blocks": [
-            ("text", "<p>Global streaming has changed the economics of television in both "
-             "countries. A series that once had to succeed in one domestic market can now "
-             "find its audience everywhere at once, and that makes pooling talent across "
-             "borders an easier decision.</p><p><em>Romantics Anonymous</em>, with a Korean "
-             "writer, a Japanese director and a cast from both countries, is a clear "
-             "example.</p>"),
+            (
+                "text",
+                "<p>Global streaming has changed the economics of television in both "
+                "countries. A series that once had to succeed in one domestic market can now "
+                "find its audience everywhere at once, and that makes pooling talent across "
+                "borders an easier decision.</p><p><em>Romantics Anonymous</em>, with a Korean "
+                "writer, a Japanese director and a cast from both countries, is a clear "
+                "example.</p>",
+            ),
         ],
     },
     {
@@ -947,9 +1055,12 @@ ARTICLES = [
         "people": ["kim-yoo-jung", "byeon-woo-seok", "bang-woo-ri"],
         "tags": ["Reviews", "K-drama"],
         "blocks": [
-            ("text", "<p>Bang Woo-ri's film is warm, funny and unhurried, carried by Kim "
-             "Yoo-jung's bright performance. The final act leans hard on sentiment, but by "
-             "then it has been earned.</p>"),
+            (
+                "text",
+                "<p>Bang Woo-ri's film is warm, funny and unhurried, carried by Kim "
+                "Yoo-jung's bright performance. The final act leans hard on sentiment, but by "
+                "then it has been earned.</p>",
+            ),
         ],
     },
     {
@@ -979,8 +1090,11 @@ ARTICLES = [
         "people": [],
         "tags": ["Anime", "Lists"],
         "blocks": [
-            ("text", "<p>This is a fictional demo story. <em>Kitsune Station</em> heads our "
-             "list of the anime to watch next year.</p>"),
+            (
+                "text",
+                "<p>This is a fictional demo story. <em>Kitsune Station</em> heads our "
+                "list of the anime to watch next year.</p>",
+            ),
         ],
     },
     {

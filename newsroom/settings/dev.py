@@ -1,4 +1,4 @@
-"""Development: SQLite in the project folder, debug pages, an insecure key that is only ever local."""
+"""Development: SQLite in the project folder, debug pages, a key that is only ever local."""
 
 from .base import *  # noqa: F403
 from .base import env, env_list

@@ -4,31 +4,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='The name readers know, in Latin script, e.g. “Shun Oguri”.', max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(help_text="The last part of the person's web address. Lowercase letters, digits, -.", max_length=200, unique=True, verbose_name='slug')),
-                ('native_name', models.CharField(blank=True, help_text="The name as written in the person's own script, e.g. 小栗旬 or 한효주.", max_length=200, verbose_name='name in own script')),
-                ('bio', models.TextField(blank=True, help_text='Two or three plain sentences: who they are and what they are known for.', verbose_name='short bio')),
-                ('birth_date', models.DateField(blank=True, help_text='Only when publicly confirmed. Leave empty if unsure.', null=True, verbose_name='birth date')),
-                ('known_for', models.TextField(blank=True, help_text='Works the person is known for that the site does not track, one per line, e.g. “Godzilla vs. Kong (as Ren Serizawa)”. Tracked shows are linked below.', verbose_name='known for (text)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The name readers know, in Latin script, e.g. “Shun Oguri”.",
+                        max_length=200,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the person's web address. Lowercase letters, digits, -.",
+                        max_length=200,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "native_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The name as written in the person's own script, e.g. 小栗旬 or 한효주.",
+                        max_length=200,
+                        verbose_name="name in own script",
+                    ),
+                ),
+                (
+                    "bio",
+                    models.TextField(
+                        blank=True,
+                        help_text="Two or three plain sentences: who they are and what they are known for.",
+                        verbose_name="short bio",
+                    ),
+                ),
+                (
+                    "birth_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Only when publicly confirmed. Leave empty if unsure.",
+                        null=True,
+                        verbose_name="birth date",
+                    ),
+                ),
+                (
+                    "known_for",
+                    models.TextField(
+                        blank=True,
+                        help_text="Works the person is known for that the site does not track, one per line, e.g. “Godzilla vs. Kong (as Ren Serizawa)”. Tracked shows are linked below.",
+                        verbose_name="known for (text)",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
-                'indexes': [models.Index(fields=['native_name'], name='person_native_name_idx')],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
+                "indexes": [models.Index(fields=["native_name"], name="person_native_name_idx")],
             },
         ),
     ]

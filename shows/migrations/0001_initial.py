@@ -6,230 +6,759 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Company',
+            name="Company",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text='Used in web addresses and filters.', max_length=120, unique=True, verbose_name='slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses and filters.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'production company',
-                'verbose_name_plural': 'production companies',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "production company",
+                "verbose_name_plural": "production companies",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='Two-letter ISO 3166 code, e.g. JP for Japan, KR for South Korea.', max_length=2, unique=True, verbose_name='ISO code')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Two-letter ISO 3166 code, e.g. JP for Japan, KR for South Korea.",
+                        max_length=2,
+                        unique=True,
+                        verbose_name="ISO code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-                'ordering': ['name'],
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Genre',
+            name="Genre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text='Used in web addresses and filters.', max_length=120, unique=True, verbose_name='slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses and filters.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'genre',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "genre",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Language',
+            name="Language",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='ISO 639 code, e.g. ja for Japanese, ko for Korean.', max_length=3, unique=True, verbose_name='ISO code')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="ISO 639 code, e.g. ja for Japanese, ko for Korean.",
+                        max_length=3,
+                        unique=True,
+                        verbose_name="ISO code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'language',
-                'ordering': ['name'],
+                "verbose_name": "language",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Platform',
+            name="Platform",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text='Used in web addresses and filters.', max_length=120, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('streaming', 'streaming service'), ('network', 'TV network'), ('theatrical', 'cinema release')], default='streaming', help_text='How the platform reaches viewers.', max_length=20, verbose_name='kind')),
-                ('website', models.URLField(blank=True, help_text="The platform's own site.", verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses and filters.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("streaming", "streaming service"),
+                            ("network", "TV network"),
+                            ("theatrical", "cinema release"),
+                        ],
+                        default="streaming",
+                        help_text="How the platform reaches viewers.",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "website",
+                    models.URLField(
+                        blank=True, help_text="The platform's own site.", verbose_name="website"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'platform',
-                'ordering': ['name'],
-                'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['streaming', 'network', 'theatrical'])), name='platform_kind_valid')],
+                "verbose_name": "platform",
+                "ordering": ["name"],
+                "abstract": False,
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["streaming", "network", "theatrical"])),
+                        name="platform_kind_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Show',
+            name="Show",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text='The title readers know, in English.', max_length=200, verbose_name='title')),
-                ('slug', models.SlugField(help_text="The last part of the show's web address.", max_length=200, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('series', 'series'), ('film', 'film'), ('special', 'special')], default='series', max_length=10, verbose_name='kind')),
-                ('based_on', models.CharField(blank=True, help_text='The source it adapts, as readers should read it, e.g. “the 2010 French film Les Émotifs anonymes”.', max_length=300, verbose_name='based on (text)')),
-                ('synopsis', models.TextField(blank=True, help_text='What it is about, in plain sentences. No spoilers past the premise.', verbose_name='synopsis')),
-                ('status', models.CharField(choices=[('rumored', 'rumoured'), ('announced', 'announced'), ('in_development', 'in development'), ('pre_production', 'pre-production'), ('filming', 'filming'), ('post_production', 'post-production'), ('on_hold', 'on hold'), ('completed', 'completed'), ('released', 'released'), ('renewed', 'renewed'), ('ended', 'ended'), ('cancelled', 'cancelled')], default='announced', help_text='Where the production stands. Every change is kept in the status history.', max_length=20, verbose_name='production status')),
-                ('status_confirmed_on', models.DateField(help_text='The day a reliable source last confirmed this status.', verbose_name='status last confirmed')),
-                ('release_date', models.DateField(blank=True, help_text='Start of the release window; its precision says how much of it is known.', null=True, verbose_name='release date')),
-                ('release_precision', models.CharField(blank=True, choices=[('year', 'year'), ('season', 'season'), ('month', 'month'), ('day', 'day')], help_text='How much of the release date is known: year, season, month or day.', max_length=10, verbose_name='release precision')),
-                ('release_note', models.CharField(blank=True, help_text='Who confirmed the window, e.g. “confirmed by Netflix”.', max_length=200, verbose_name='release note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('modified_at', models.DateTimeField(auto_now=True)),
-                ('based_on_show', models.ForeignKey(blank=True, help_text='When the source is a film or series the site tracks, link it here.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='adaptations', to='shows.show', verbose_name='based on (tracked show)')),
-                ('companies', models.ManyToManyField(blank=True, related_name='shows', to='shows.company', verbose_name='production companies')),
-                ('countries', models.ManyToManyField(blank=True, help_text='Every producing country; a co-production has several.', related_name='shows', to='shows.country', verbose_name='countries of origin')),
-                ('genres', models.ManyToManyField(blank=True, related_name='shows', to='shows.genre', verbose_name='genres')),
-                ('languages', models.ManyToManyField(blank=True, help_text='The languages it is made in, not the dubs.', related_name='shows', to='shows.language', verbose_name='original languages')),
-                ('platform', models.ForeignKey(blank=True, help_text='The streaming service or network that carries it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='shows', to='shows.platform', verbose_name='platform')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="The title readers know, in English.",
+                        max_length=200,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="The last part of the show's web address.",
+                        max_length=200,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("series", "series"), ("film", "film"), ("special", "special")],
+                        default="series",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "based_on",
+                    models.CharField(
+                        blank=True,
+                        help_text="The source it adapts, as readers should read it, e.g. “the 2010 French film Les Émotifs anonymes”.",
+                        max_length=300,
+                        verbose_name="based on (text)",
+                    ),
+                ),
+                (
+                    "synopsis",
+                    models.TextField(
+                        blank=True,
+                        help_text="What it is about, in plain sentences. No spoilers past the premise.",
+                        verbose_name="synopsis",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("rumored", "rumoured"),
+                            ("announced", "announced"),
+                            ("in_development", "in development"),
+                            ("pre_production", "pre-production"),
+                            ("filming", "filming"),
+                            ("post_production", "post-production"),
+                            ("on_hold", "on hold"),
+                            ("completed", "completed"),
+                            ("released", "released"),
+                            ("renewed", "renewed"),
+                            ("ended", "ended"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="announced",
+                        help_text="Where the production stands. Every change is kept in the status history.",
+                        max_length=20,
+                        verbose_name="production status",
+                    ),
+                ),
+                (
+                    "status_confirmed_on",
+                    models.DateField(
+                        help_text="The day a reliable source last confirmed this status.",
+                        verbose_name="status last confirmed",
+                    ),
+                ),
+                (
+                    "release_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Start of the release window; its precision says how much of it is known.",
+                        null=True,
+                        verbose_name="release date",
+                    ),
+                ),
+                (
+                    "release_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("year", "year"),
+                            ("season", "season"),
+                            ("month", "month"),
+                            ("day", "day"),
+                        ],
+                        help_text="How much of the release date is known: year, season, month or day.",
+                        max_length=10,
+                        verbose_name="release precision",
+                    ),
+                ),
+                (
+                    "release_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who confirmed the window, e.g. “confirmed by Netflix”.",
+                        max_length=200,
+                        verbose_name="release note",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("modified_at", models.DateTimeField(auto_now=True)),
+                (
+                    "based_on_show",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="When the source is a film or series the site tracks, link it here.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="adaptations",
+                        to="shows.show",
+                        verbose_name="based on (tracked show)",
+                    ),
+                ),
+                (
+                    "companies",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="shows",
+                        to="shows.company",
+                        verbose_name="production companies",
+                    ),
+                ),
+                (
+                    "countries",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Every producing country; a co-production has several.",
+                        related_name="shows",
+                        to="shows.country",
+                        verbose_name="countries of origin",
+                    ),
+                ),
+                (
+                    "genres",
+                    models.ManyToManyField(
+                        blank=True, related_name="shows", to="shows.genre", verbose_name="genres"
+                    ),
+                ),
+                (
+                    "languages",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The languages it is made in, not the dubs.",
+                        related_name="shows",
+                        to="shows.language",
+                        verbose_name="original languages",
+                    ),
+                ),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The streaming service or network that carries it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="shows",
+                        to="shows.platform",
+                        verbose_name="platform",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'show',
-                'ordering': ['title'],
-                'permissions': [('change_show_status', "Can change a show's production status")],
+                "verbose_name": "show",
+                "ordering": ["title"],
+                "permissions": [("change_show_status", "Can change a show's production status")],
             },
         ),
         migrations.CreateModel(
-            name='KnownFor',
+            name="KnownFor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.CharField(blank=True, help_text='The part, e.g. “as Ren Serizawa”.', max_length=200, verbose_name='as')),
-                ('ordering', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='known_for_shows', to='people.person')),
-                ('show', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='known_for_people', to='shows.show', verbose_name='show')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True,
+                        help_text="The part, e.g. “as Ren Serizawa”.",
+                        max_length=200,
+                        verbose_name="as",
+                    ),
+                ),
+                ("ordering", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="known_for_shows",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "show",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="known_for_people",
+                        to="shows.show",
+                        verbose_name="show",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'known for',
-                'verbose_name_plural': 'known for (tracked shows)',
-                'ordering': ['ordering', 'pk'],
+                "verbose_name": "known for",
+                "verbose_name_plural": "known for (tracked shows)",
+                "ordering": ["ordering", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Credit',
+            name="Credit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('creator', 'creator'), ('director', 'director'), ('writer', 'writer'), ('showrunner', 'showrunner'), ('executive_producer', 'executive producer'), ('producer', 'producer'), ('composer', 'composer'), ('cast', 'cast')], max_length=20, verbose_name='role')),
-                ('role_detail', models.CharField(blank=True, help_text='Optional precision, e.g. “screenplay”, “adaptation”, “episodes 1-4”.', max_length=100, verbose_name='detail')),
-                ('character_name', models.CharField(blank=True, help_text="Cast only: the character's name, e.g. “Sosuke Fujiwara”.", max_length=200, verbose_name='character')),
-                ('character_description', models.CharField(blank=True, help_text='Cast only: one line about the character.', max_length=300, verbose_name='character description')),
-                ('billing_order', models.PositiveSmallIntegerField(default=100, help_text='Lower comes first: 1 for the lead. Crew follow the same rule within a role.', verbose_name='billing order')),
-                ('person', models.ForeignKey(help_text='Start typing a name in either script.', on_delete=django.db.models.deletion.PROTECT, related_name='credits', to='people.person', verbose_name='person')),
-                ('show', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='credits', to='shows.show')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("creator", "creator"),
+                            ("director", "director"),
+                            ("writer", "writer"),
+                            ("showrunner", "showrunner"),
+                            ("executive_producer", "executive producer"),
+                            ("producer", "producer"),
+                            ("composer", "composer"),
+                            ("cast", "cast"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "role_detail",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional precision, e.g. “screenplay”, “adaptation”, “episodes 1-4”.",
+                        max_length=100,
+                        verbose_name="detail",
+                    ),
+                ),
+                (
+                    "character_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Cast only: the character's name, e.g. “Sosuke Fujiwara”.",
+                        max_length=200,
+                        verbose_name="character",
+                    ),
+                ),
+                (
+                    "character_description",
+                    models.CharField(
+                        blank=True,
+                        help_text="Cast only: one line about the character.",
+                        max_length=300,
+                        verbose_name="character description",
+                    ),
+                ),
+                (
+                    "billing_order",
+                    models.PositiveSmallIntegerField(
+                        default=100,
+                        help_text="Lower comes first: 1 for the lead. Crew follow the same rule within a role.",
+                        verbose_name="billing order",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        help_text="Start typing a name in either script.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="credits",
+                        to="people.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "show",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="credits",
+                        to="shows.show",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'credit',
-                'ordering': ['billing_order', 'pk'],
+                "verbose_name": "credit",
+                "ordering": ["billing_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ShowTitle',
+            name="ShowTitle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('kind', models.CharField(choices=[('original', 'original-language title'), ('working', 'working title'), ('alternate', 'alternate or regional title'), ('misspelling', 'common misspelling')], default='alternate', help_text='Misspellings are searchable but never shown to readers.', max_length=20, verbose_name='kind')),
-                ('language', models.ForeignKey(blank=True, help_text='The language of this title, for original-language titles.', null=True, on_delete=django.db.models.deletion.PROTECT, to='shows.language', verbose_name='language')),
-                ('show', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='other_titles', to='shows.show')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("original", "original-language title"),
+                            ("working", "working title"),
+                            ("alternate", "alternate or regional title"),
+                            ("misspelling", "common misspelling"),
+                        ],
+                        default="alternate",
+                        help_text="Misspellings are searchable but never shown to readers.",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "language",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The language of this title, for original-language titles.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="shows.language",
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "show",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="other_titles",
+                        to="shows.show",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'other title',
-                'ordering': ['kind', 'title'],
+                "verbose_name": "other title",
+                "ordering": ["kind", "title"],
             },
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('rumored', 'rumoured'), ('announced', 'announced'), ('in_development', 'in development'), ('pre_production', 'pre-production'), ('filming', 'filming'), ('post_production', 'post-production'), ('on_hold', 'on hold'), ('completed', 'completed'), ('released', 'released'), ('renewed', 'renewed'), ('ended', 'ended'), ('cancelled', 'cancelled')], max_length=20, verbose_name='status')),
-                ('confirmed_on', models.DateField(help_text='The day the source confirmed this status.', verbose_name='confirmed on')),
-                ('note', models.CharField(blank=True, help_text='What happened, e.g. “Cameras rolled in Tokyo”.', max_length=300, verbose_name='note')),
-                ('source_url', models.URLField(blank=True, help_text='Where the status was confirmed.', verbose_name='source link')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('show', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_history', to='shows.show')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("rumored", "rumoured"),
+                            ("announced", "announced"),
+                            ("in_development", "in development"),
+                            ("pre_production", "pre-production"),
+                            ("filming", "filming"),
+                            ("post_production", "post-production"),
+                            ("on_hold", "on hold"),
+                            ("completed", "completed"),
+                            ("released", "released"),
+                            ("renewed", "renewed"),
+                            ("ended", "ended"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "confirmed_on",
+                    models.DateField(
+                        help_text="The day the source confirmed this status.",
+                        verbose_name="confirmed on",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True,
+                        help_text="What happened, e.g. “Cameras rolled in Tokyo”.",
+                        max_length=300,
+                        verbose_name="note",
+                    ),
+                ),
+                (
+                    "source_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Where the status was confirmed.",
+                        verbose_name="source link",
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="recorded at"),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "show",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_history",
+                        to="shows.show",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'status change',
-                'ordering': ['-confirmed_on', '-recorded_at', '-pk'],
-                'get_latest_by': ['confirmed_on', 'recorded_at'],
+                "verbose_name": "status change",
+                "ordering": ["-confirmed_on", "-recorded_at", "-pk"],
+                "get_latest_by": ["confirmed_on", "recorded_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='show',
-            index=models.Index(fields=['status', 'status_confirmed_on'], name='show_status_idx'),
+            model_name="show",
+            index=models.Index(fields=["status", "status_confirmed_on"], name="show_status_idx"),
         ),
         migrations.AddIndex(
-            model_name='show',
-            index=models.Index(fields=['release_date'], name='show_release_idx'),
+            model_name="show",
+            index=models.Index(fields=["release_date"], name="show_release_idx"),
         ),
         migrations.AddConstraint(
-            model_name='show',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['rumored', 'announced', 'in_development', 'pre_production', 'filming', 'post_production', 'on_hold', 'completed', 'released', 'renewed', 'ended', 'cancelled'])), name='show_status_valid'),
+            model_name="show",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "rumored",
+                            "announced",
+                            "in_development",
+                            "pre_production",
+                            "filming",
+                            "post_production",
+                            "on_hold",
+                            "completed",
+                            "released",
+                            "renewed",
+                            "ended",
+                            "cancelled",
+                        ],
+                    )
+                ),
+                name="show_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='show',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['series', 'film', 'special'])), name='show_kind_valid'),
+            model_name="show",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["series", "film", "special"])),
+                name="show_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='show',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('release_date__isnull', True), ('release_precision', '')), models.Q(('release_date__isnull', False), ('release_precision__in', ['year', 'season', 'month', 'day'])), _connector='OR'), name='show_release_date_has_precision', violation_error_message='A release date needs its precision, and vice versa.'),
+            model_name="show",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("release_date__isnull", True), ("release_precision", "")),
+                    models.Q(
+                        ("release_date__isnull", False),
+                        ("release_precision__in", ["year", "season", "month", "day"]),
+                    ),
+                    _connector="OR",
+                ),
+                name="show_release_date_has_precision",
+                violation_error_message="A release date needs its precision, and vice versa.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='knownfor',
-            constraint=models.UniqueConstraint(fields=('person', 'show'), name='known_for_unique'),
+            model_name="knownfor",
+            constraint=models.UniqueConstraint(fields=("person", "show"), name="known_for_unique"),
         ),
         migrations.AddIndex(
-            model_name='credit',
-            index=models.Index(fields=['show', 'role', 'billing_order'], name='credit_show_idx'),
+            model_name="credit",
+            index=models.Index(fields=["show", "role", "billing_order"], name="credit_show_idx"),
         ),
         migrations.AddConstraint(
-            model_name='credit',
-            constraint=models.UniqueConstraint(fields=('show', 'person', 'role', 'character_name'), name='credit_unique_person_role_character', violation_error_message='This person already has this role (and character) on this show.'),
+            model_name="credit",
+            constraint=models.UniqueConstraint(
+                fields=("show", "person", "role", "character_name"),
+                name="credit_unique_person_role_character",
+                violation_error_message="This person already has this role (and character) on this show.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='credit',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['creator', 'director', 'writer', 'showrunner', 'executive_producer', 'producer', 'composer', 'cast'])), name='credit_role_valid'),
+            model_name="credit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "role__in",
+                        [
+                            "creator",
+                            "director",
+                            "writer",
+                            "showrunner",
+                            "executive_producer",
+                            "producer",
+                            "composer",
+                            "cast",
+                        ],
+                    )
+                ),
+                name="credit_role_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='credit',
-            constraint=models.CheckConstraint(condition=models.Q(('role', 'cast'), models.Q(('character_description', ''), ('character_name', '')), _connector='OR'), name='credit_character_only_for_cast', violation_error_message='Only cast credits have a character.'),
+            model_name="credit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("role", "cast"),
+                    models.Q(("character_description", ""), ("character_name", "")),
+                    _connector="OR",
+                ),
+                name="credit_character_only_for_cast",
+                violation_error_message="Only cast credits have a character.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='showtitle',
-            index=models.Index(fields=['title'], name='show_other_title_idx'),
+            model_name="showtitle",
+            index=models.Index(fields=["title"], name="show_other_title_idx"),
         ),
         migrations.AddConstraint(
-            model_name='showtitle',
-            constraint=models.UniqueConstraint(fields=('show', 'title'), name='show_title_unique'),
+            model_name="showtitle",
+            constraint=models.UniqueConstraint(fields=("show", "title"), name="show_title_unique"),
         ),
         migrations.AddConstraint(
-            model_name='showtitle',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['original', 'working', 'alternate', 'misspelling'])), name='show_title_kind_valid'),
+            model_name="showtitle",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["original", "working", "alternate", "misspelling"])
+                ),
+                name="show_title_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statuschange',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['rumored', 'announced', 'in_development', 'pre_production', 'filming', 'post_production', 'on_hold', 'completed', 'released', 'renewed', 'ended', 'cancelled'])), name='status_change_status_valid'),
+            model_name="statuschange",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "rumored",
+                            "announced",
+                            "in_development",
+                            "pre_production",
+                            "filming",
+                            "post_production",
+                            "on_hold",
+                            "completed",
+                            "released",
+                            "renewed",
+                            "ended",
+                            "cancelled",
+                        ],
+                    )
+                ),
+                name="status_change_status_valid",
+            ),
         ),
     ]

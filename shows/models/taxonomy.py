@@ -1,4 +1,4 @@
-"""The small vocabularies a show is filed under: platforms, companies, genres, countries, languages."""
+"""The vocabularies a show is filed under: platforms, companies, genres, countries, languages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

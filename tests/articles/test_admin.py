@@ -72,7 +72,9 @@ def test_a_writer_drafts_an_article_with_blocks_and_sanitised_text(writer_client
 
 
 def test_a_bad_video_link_is_a_form_error_and_nothing_is_saved(editor_client):
-    data = article_post(AuthorFactory(), **{"articles_videoembed_set-0-url": "https://evil.example/x"})
+    data = article_post(
+        AuthorFactory(), **{"articles_videoembed_set-0-url": "https://evil.example/x"}
+    )
     response = editor_client.post(ADD_URL, data)
     assert response.status_code == 200
     assert "YouTube or Vimeo" in response.content.decode()

@@ -24,7 +24,8 @@ def test_readers_see_only_published_articles_whose_time_has_come():
 def test_a_scheduled_article_goes_live_at_its_time_with_nothing_running():
     publish_at = timezone.now() + datetime.timedelta(hours=1)
     article = ArticleFactory(publish_at=publish_at)
-    assert article.is_scheduled and not article.is_live
+    assert article.is_scheduled
+    assert not article.is_live
     assert not Article.objects.published(now=publish_at - datetime.timedelta(seconds=1)).exists()
     assert list(Article.objects.published(now=publish_at)) == [article]
     assert list(Article.objects.scheduled(now=publish_at - datetime.timedelta(seconds=1))) == [

@@ -36,9 +36,7 @@ def stored_files(media_root):
     return [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
 
 
-@pytest.mark.parametrize(
-    ("fmt", "name"), [("JPEG", "a.jpg"), ("PNG", "b.png"), ("WEBP", "c.webp")]
-)
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "a.jpg"), ("PNG", "b.png"), ("WEBP", "c.webp")])
 def test_a_jpeg_png_or_webp_is_stored_with_its_size_and_uploader(
     writer_client, writer, media_root, fmt, name
 ):

@@ -14,7 +14,9 @@ def test_a_person_is_found_by_either_script():
 
 
 def test_a_person_is_labelled_in_both_scripts_where_they_differ():
-    assert str(PersonFactory.build(name="Han Hyo-Joo", native_name="한효주")) == "Han Hyo-Joo (한효주)"
+    assert (
+        str(PersonFactory.build(name="Han Hyo-Joo", native_name="한효주")) == "Han Hyo-Joo (한효주)"
+    )
     assert str(PersonFactory.build(name="Keanu Reeves", native_name="")) == "Keanu Reeves"
 
 

@@ -76,7 +76,9 @@ def test_changing_the_status_appends_to_the_history(editor_client):
     change = reverse("admin:shows_show_change", args=[show.pk])
     response = editor_client.post(
         change,
-        change_post(show, status="filming", status_confirmed_on="2026-09-14", status_note="Rolling"),
+        change_post(
+            show, status="filming", status_confirmed_on="2026-09-14", status_note="Rolling"
+        ),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     show.refresh_from_db()
@@ -117,9 +119,11 @@ def test_a_writer_may_propose_a_show_but_not_set_its_status(writer_client):
     assert response.status_code == 302
     show = Show.objects.get()
     assert show.status == ShowStatus.ANNOUNCED  # the crafted status was ignored
-    form = writer_client.get(reverse("admin:shows_show_change", args=[show.pk])).context[
-        "adminform"
-    ].form
+    form = (
+        writer_client.get(reverse("admin:shows_show_change", args=[show.pk]))
+        .context["adminform"]
+        .form
+    )
     assert "status" not in form.fields
 
 

@@ -20,6 +20,5 @@ class Command(BaseCommand):
         usernames = build_demo()
         self.stdout.write(self.style.SUCCESS("Demo newsroom loaded."))
         self.stdout.write(
-            f"Demo accounts (password for all: {content.DEMO_PASSWORD}): "
-            + ", ".join(usernames)
+            f"Demo accounts (password for all: {content.DEMO_PASSWORD}): " + ", ".join(usernames)
         )
