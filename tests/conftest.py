@@ -5,6 +5,13 @@ from newsroom import roles
 from tests.articles.factories import UserFactory
 
 
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('HOST') or 'local'})"
+
+
 @pytest.fixture(autouse=True)
 def media_root(tmp_path, settings):
     """Every test stores uploads in its own empty folder, so it can see what was written."""
