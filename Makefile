@@ -8,7 +8,7 @@ PORT ?= 8000
 # pytest-xdist workers; "auto" uses every core (2 on the project's machines).
 WORKERS ?= auto
 
-.PHONY: run test lint format check install clean
+.PHONY: run test lint format check install browser clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	touch $@
 
 install: $(VENV)/.installed
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+CHROMIUM ?= /usr/bin/chromium
+$(CHROMIUM):
+	@echo "Installing Chromium for the browser tests (apt-get)..."
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null
+
+browser: $(CHROMIUM)
 
 ## Run the site with the demo newsroom on SQLite at http://$(HOST):$(PORT)/
 run: install
@@ -32,8 +41,8 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Install what the tests need and run the whole suite (DATABASE_URL picks the database).
-test: install
-	$(BIN)/pytest -n $(WORKERS)
+test: install browser
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest -n $(WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

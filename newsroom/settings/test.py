@@ -1,5 +1,6 @@
 """Tests: fast hashing, in-memory cache and email, media in a throwaway folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -24,3 +25,6 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"]},
 }
+
+# Browser tests run Playwright's sync API (an event loop) next to the ORM in one thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

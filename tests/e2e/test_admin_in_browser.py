@@ -1,0 +1,60 @@
+"""An editor runs the desk in a real browser: block editing and the status tracker."""
+
+import pytest
+
+from articles.models import BLOCK_MODELS, Article, Quote
+from shows.models import Show
+from tests.e2e.conftest import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_editor_adds_a_quote_block_to_the_article_body(page, demo_site):
+    article = Article.objects.get(slug="romantics-anonymous-everything-we-know-so-far")
+    blocks_before = Quote.objects.filter(parent=article).count()
+    last_ordering = max(
+        block.ordering for model in BLOCK_MODELS for block in model.objects.filter(parent=article)
+    )
+    log_in(page, demo_site, "editor")
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+
+    page.click(".order-machine-insert-target.last")
+    page.click('.plugin-buttons .plugin-button[data-plugin-prefix="articles_quote_set"]')
+    new_quote = page.locator(".inline-related.last-related:not(.empty-form)").last
+    new_quote.locator("textarea[name$='-text']").fill("Filming wraps next month.")
+    new_quote.locator("input[name$='-speaker']").fill("A Netflix spokesperson")
+    new_quote.locator("input[name$='-context']").fill("in a statement")
+    page.click("input[name=_continue]")
+
+    page.wait_for_selector(".messagelist .success")
+    quotes = Quote.objects.filter(parent=article).order_by("ordering")
+    assert quotes.count() == blocks_before + 1
+    newest = quotes.last()
+    assert (newest.speaker, newest.style) == ("A Netflix spokesperson", "reported")
+    assert newest.ordering > last_ordering  # at the end of the body, after every block
+
+
+def test_an_editor_moves_a_show_to_post_production_and_the_history_shows_it(page, demo_site):
+    show = Show.objects.get(slug="romantics-anonymous")
+    log_in(page, demo_site, "editor")
+    page.goto(f"{demo_site}/admin/shows/show/{show.pk}/change/")
+    page.select_option("#id_status", "post_production")
+    page.fill("#id_status_confirmed_on", "2024-08-30")
+    page.fill("#id_status_note", "Filming wrapped.")
+    page.click("input[name=_continue]")
+
+    page.wait_for_selector(".messagelist .success")
+    history = page.locator("#status_history-group tbody tr")
+    assert "post-production" in history.first.inner_text()
+    assert "30 August 2024" in history.first.inner_text()
+    show.refresh_from_db()
+    assert show.status == "post_production"
+    assert show.status_history.count() == 2
+
+
+def test_a_writer_sees_the_status_but_cannot_change_it(page, demo_site):
+    show = Show.objects.get(slug="romantics-anonymous")
+    log_in(page, demo_site, "writer")
+    page.goto(f"{demo_site}/admin/shows/show/{show.pk}/change/")
+    assert page.locator("#id_status").count() == 0
+    assert "filming" in page.locator("div.form-row.field-status").inner_text()
