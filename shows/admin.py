@@ -229,3 +229,4 @@ admin.site.unregister(Person)
 @admin.register(Person)
 class PersonWithCreditsAdmin(PersonAdmin):
     inlines = [KnownForInline, PersonCreditInline]
+    list_filter = [("credits__role", admin.ChoicesFieldListFilter)]

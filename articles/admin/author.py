@@ -20,6 +20,7 @@ class ArticleCountAdmin(admin.ModelAdmin):
 class AuthorAdmin(ArticleCountAdmin):
     list_display = ["display_name", "job_title", "location", "joined_year", "article_count"]
     search_fields = ["display_name", "beats", "user__username", "user__email"]
+    list_filter = ["joined_year", "location"]
     prepopulated_fields = {"slug": ["display_name"]}
     autocomplete_fields = ["user"]
     fieldsets = [

@@ -91,3 +91,12 @@ def test_the_article_body_editor_offers_every_block_type(demo, editor_client):
         assert f'id="articles_{prefix}_set-group"' in html, prefix
     assert "content_editor/index.js" in html
     assert "django_prose_editor" in html
+
+
+def test_people_filter_by_role_lists_each_person_once(demo, editor_client):
+    url = reverse("admin:people_person_changelist")
+    page = editor_client.get(url, {"credits__role__exact": "cast"})
+    names = [str(p) for p in page.context["cl"].result_list]
+    assert "Han Hyo-Joo (한효주)" in names
+    assert names.count("Han Hyo-Joo (한효주)") == 1  # three cast credits, one row
+    assert "Sho Tsukikawa (月川翔)" not in names
