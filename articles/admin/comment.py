@@ -30,6 +30,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     search_fields = ["name", "email", "body", "article__headline"]
     date_hierarchy = "created_at"
+    ordering = ["-created_at", "-pk"]
     raw_id_fields = ["article", "parent"]
     readonly_fields = [
         "ip_address",

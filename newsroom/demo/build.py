@@ -244,8 +244,8 @@ def _articles(authors, photos, people, shows, editor):
             ]
         )
         _blocks(article, item["blocks"], photos, people)
-        for name, email, status, body in item.get("comments", []):
-            Comment.objects.get_or_create(
+        for number, (name, email, status, body) in enumerate(item.get("comments", []), 1):
+            comment, created = Comment.objects.get_or_create(
                 article=article,
                 email=email,
                 body=body,
@@ -253,9 +253,13 @@ def _articles(authors, photos, people, shows, editor):
                     "name": name,
                     "status": status,
                     "moderated_by": editor if status != "held" else None,
-                    "moderated_at": article.publish_at if status != "held" else None,
                 },
             )
+            if created:  # posted in the hours after publication, not when the demo loaded
+                posted = article.publish_at + datetime.timedelta(hours=number * 3)
+                Comment.objects.filter(pk=comment.pk).update(
+                    created_at=posted, moderated_at=posted if status != "held" else None
+                )
 
 
 def _blocks(article, blocks, photos, people):
