@@ -72,3 +72,18 @@ def test_production_never_loads_the_demo():
 def test_dates_are_written_out_never_as_ambiguous_numbers(value, shown):
     assert date_format(value) == shown
     assert Template("{{ d|date }}").render(Context({"d": value})) == shown
+
+
+def test_a_malformed_setting_names_the_variable_and_the_fix(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from newsroom.settings.base import env_bool, env_int
+
+    monkeypatch.setenv("PHOTO_MAX_PIXELS", "sixty million")
+    with pytest.raises(ImproperlyConfigured, match="PHOTO_MAX_PIXELS must be a whole number"):
+        env_int("PHOTO_MAX_PIXELS", 1)
+    monkeypatch.setenv("DJANGO_SECURE_SSL_REDIRECT", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="must be true or false"):
+        env_bool("DJANGO_SECURE_SSL_REDIRECT")
+    monkeypatch.setenv("DJANGO_SECURE_SSL_REDIRECT", "")
+    assert env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True) is True
