@@ -14,6 +14,7 @@ def record_status(*, show, status, confirmed_on, note="", source_url="", by=None
     An entry dated before the newest one (a backfilled earlier status) joins the history
     without changing the current status.
     """
+    # Lock the show so two status updates at once cannot leave it out of step with its history.
     Show.objects.select_for_update().filter(pk=show.pk).first()
     entry = StatusChange.objects.create(
         show=show,

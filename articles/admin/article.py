@@ -129,7 +129,7 @@ class ArticleAdmin(ContentEditor):
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, article):
-        if article.status == ArticleStatus.PUBLISHED and article.publish_at > timezone.now():
+        if article.is_scheduled:
             return format_html(
                 '<span class="nr-badge nr-badge--scheduled">{}</span>', _("scheduled")
             )

@@ -195,7 +195,8 @@ def _photos(people, shows, uploader):
         if not default_storage.exists(name):
             data = demo_image(initials=initials, label=f"{event or caption[:60]}", hue=hue)
             saved = default_storage.save(name, ContentFile(data))
-            assert saved == name, f"storage renamed {name} to {saved}"
+            if saved != name:
+                raise RuntimeError(f"The storage saved {name} as {saved}; clear it and retry.")
         photo = Photo.objects.filter(image=name).first() or Photo(image=name)
         photo.caption, photo.credit, photo.alt_text = caption, credit, alt
         photo.event, photo.place, photo.taken_on = event, place, taken_on

@@ -51,7 +51,6 @@ def change_post(show, **fields):
         status_source_url="",
         release_window=str(show.release_window or ""),
     )
-    data["status_history-INITIAL_FORMS"] = data["status_history-TOTAL_FORMS"] = "0"
     data.update(fields)
     return data
 
