@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -63,6 +64,9 @@ class Person(models.Model):
         if self.native_name and self.native_name != self.name:
             return f"{self.name} ({self.native_name})"
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:detail", kwargs={"slug": self.slug})
 
     @property
     def known_for_lines(self):

@@ -16,6 +16,7 @@ from articles.models import (
     RichText,
     VideoEmbed,
 )
+from articles.services import index_article
 
 WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
@@ -174,3 +175,7 @@ class ArticleAdmin(ContentEditor):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        index_article(form.instance)

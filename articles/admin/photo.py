@@ -1,12 +1,79 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.utils.html import format_html
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Photo
+from articles.photo_metadata import read_photo_metadata
+from articles.renditions import make_renditions, renditions_current
+
+PREFILLED = ["caption", "credit", "taken_on", "alt_text"]
+
+
+class PhotoAdminForm(forms.ModelForm):
+    """Fills empty caption, credit, date taken and alt text from the upload's IPTC/XMP."""
+
+    class Meta:
+        model = Photo
+        fields = [
+            "image",
+            "caption",
+            "credit",
+            "alt_text",
+            "focal_x",
+            "focal_y",
+            "event",
+            "place",
+            "taken_on",
+            "people",
+            "shows",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prefilled = []
+        # Required, but may come from the file's metadata: checked again in clean().
+        for name in [*PREFILLED, "focal_x", "focal_y"]:
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def _focal(self, name):
+        value = self.cleaned_data.get(name)
+        return 50 if value is None else value  # empty means the centre
+
+    def clean_focal_x(self):
+        return self._focal("focal_x")
+
+    def clean_focal_y(self):
+        return self._focal("focal_y")
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = self.files.get("image")
+        if upload and "image" in cleaned:
+            metadata = read_photo_metadata(upload)
+            for name in PREFILLED:
+                if name in self.fields and not cleaned.get(name) and metadata.get(name):
+                    cleaned[name] = metadata[name]
+                    self.prefilled.append(self.fields[name].label)
+            if self.prefilled:
+                # Show what was found if the form comes back with another error.
+                self.data = self.data.copy()
+                for name in PREFILLED:
+                    if name in metadata and name in self.fields and not self.data.get(name):
+                        self.data[name] = metadata[name]
+        for name in ("caption", "credit", "alt_text"):
+            if name in self.fields and not cleaned.get(name) and name not in self.errors:
+                self.add_error(
+                    name, forms.ValidationError(_("This field is required."), "required")
+                )
+        return cleaned
 
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
+    form = PhotoAdminForm
     list_display = ["thumbnail", "caption_excerpt", "credit", "taken_on", "uploaded_by"]
     list_display_links = ["thumbnail", "caption_excerpt"]
     list_filter = ["taken_on", "uploaded_at"]
@@ -18,6 +85,7 @@ class PhotoAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["image", "preview", "dimensions"]}),
         (_("Caption and credit"), {"fields": ["caption", "credit", "alt_text"]}),
+        (_("Crop for cards"), {"fields": ["focal_x", "focal_y"]}),
         (_("Where and when"), {"fields": ["event", "place", "taken_on"]}),
         (_("Pictured"), {"fields": ["people", "shows"]}),
         (_("Library"), {"fields": ["uploaded_by", "uploaded_at"]}),
@@ -25,6 +93,7 @@ class PhotoAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/focal-point.js"]
 
     @admin.display(description=_("photo"))
     def thumbnail(self, photo):
@@ -41,7 +110,11 @@ class PhotoAdmin(admin.ModelAdmin):
         if not photo.pk or not photo.image:
             return _("The preview appears after saving.")
         return format_html(
-            '<img class="nr-preview" src="{}" alt="{}" width="{}" height="{}">',
+            '<div class="nr-focal" data-focal-x="{}" data-focal-y="{}">'
+            '<img class="nr-preview" src="{}" alt="{}" width="{}" height="{}">'
+            '<span class="nr-focal-mark" aria-hidden="true"></span></div>',
+            photo.focal_x,
+            photo.focal_y,
             photo.image.url,
             photo.alt_text,
             photo.width,
@@ -60,3 +133,12 @@ class PhotoAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+        if not renditions_current(obj):
+            make_renditions(obj)
+        if form.prefilled:
+            self.message_user(
+                request,
+                _("Filled in from the photo's own metadata, please check: %(fields)s.")
+                % {"fields": get_text_list([str(label) for label in form.prefilled], _("and"))},
+                messages.INFO,
+            )

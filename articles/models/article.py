@@ -1,6 +1,7 @@
 from content_editor.models import Region
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,8 +40,33 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
 
     def search(self, text):
+        """Admin search: headline or dek contains the text."""
         text = text.strip()
         return self.filter(models.Q(headline__icontains=text) | models.Q(dek__icontains=text))
+
+    def for_cards(self):
+        """What a card needs in one query: the hero photo (bylines come by prefetch)."""
+        return self.select_related("hero_photo").prefetch_related(
+            models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+        )
+
+
+def article_search_vector():
+    """The weighted full-text vector of an article on PostgreSQL: headline, dek, body.
+
+    The GIN index (migration articles 0002) is built on exactly this expression, so queries
+    that use it are answered from the index.
+    """
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("search_document", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+SEARCH_CONFIG = "english"
 
 
 class Article(models.Model):
@@ -110,6 +136,12 @@ class Article(models.Model):
         Person, verbose_name=_("people covered"), blank=True, related_name="articles"
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    search_document = models.TextField(
+        _("searchable text"),
+        blank=True,
+        editable=False,
+        help_text=_("The body as plain text, kept for search when the article is saved."),
+    )
     comments_open = models.BooleanField(
         _("comments open"), default=True, help_text=_("Untick to close the comment thread.")
     )
@@ -155,6 +187,17 @@ class Article(models.Model):
 
     def __str__(self):
         return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def updated_at(self):
+        """The "Updated" time readers see: only a significant update after publication."""
+        update, published = self.significant_update_at, self.publish_at
+        if update and published and update > published:
+            return update
+        return None
 
     @property
     def is_live(self):

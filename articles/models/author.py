@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,6 +49,9 @@ class Author(models.Model):
     def __str__(self):
         return self.display_name
 
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
     @property
     def beat_list(self):
         return [beat.strip() for beat in self.beats.split(",") if beat.strip()]
@@ -63,3 +67,6 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})

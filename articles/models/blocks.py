@@ -32,6 +32,8 @@ RICH_TEXT_EXTENSIONS = {
 
 
 class RichText(ArticlePlugin):
+    template_name = "articles/blocks/richtext.html"
+
     text = ProseEditorField(
         _("text"),
         extensions=RICH_TEXT_EXTENSIONS,
@@ -48,6 +50,8 @@ class RichText(ArticlePlugin):
 
 
 class PhotoBlock(ArticlePlugin):
+    template_name = "articles/blocks/photo.html"
+
     photo = models.ForeignKey(
         Photo, verbose_name=_("photo"), on_delete=models.PROTECT, related_name="+"
     )
@@ -64,6 +68,10 @@ class PhotoBlock(ArticlePlugin):
     def __str__(self):
         return str(self.photo)
 
+    @classmethod
+    def get_queryset(cls):
+        return cls.objects.select_related("photo")
+
     @property
     def caption(self):
         return self.caption_override or self.photo.caption
@@ -75,6 +83,8 @@ class QuoteStyle(models.TextChoices):
 
 
 class Quote(ArticlePlugin):
+    template_name = "articles/blocks/quote.html"
+
     text = models.TextField(
         _("text"),
         help_text=_(
@@ -126,12 +136,22 @@ class Quote(ArticlePlugin):
     def __str__(self):
         return f"{self.speaker_name}: {self.text[:60]}"
 
+    @classmethod
+    def get_queryset(cls):
+        return cls.objects.select_related("person")
+
+    @property
+    def is_direct(self):
+        return self.style == QuoteStyle.DIRECT
+
     @property
     def speaker_name(self):
         return self.person.name if self.person_id else self.speaker
 
 
 class VideoEmbed(ArticlePlugin):
+    template_name = "articles/blocks/video.html"
+
     url = models.URLField(
         _("video address"),
         validators=[validate_video_url],

@@ -2,6 +2,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +83,28 @@ class Photo(models.Model):
     shows = models.ManyToManyField(
         Show, verbose_name=_("shows pictured"), blank=True, related_name="photos"
     )
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point across (%)"),
+        default=50,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_(
+            "What must stay in a cropped card: 0 is the left edge, 100 the right. "
+            "Click the preview to set it."
+        ),
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point down (%)"),
+        default=50,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("0 is the top edge, 100 the bottom."),
+    )
+    renditions = models.JSONField(
+        _("renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The resized copies readers download, made once when the photo is saved."),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -99,6 +122,12 @@ class Photo(models.Model):
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = _("photo")
         indexes = [models.Index(fields=["-taken_on"], name="photo_taken_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(focal_x__lte=100, focal_y__lte=100),
+                name="photo_focal_point_in_frame",
+            )
+        ]
 
     def __str__(self):
         caption = " ".join(self.caption.split())

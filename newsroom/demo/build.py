@@ -22,6 +22,8 @@ from articles.models import (
     RichText,
     Tag,
 )
+from articles.renditions import make_renditions, renditions_current
+from articles.services import index_article
 from people.models import Person
 from shows.models import (
     Company,
@@ -202,6 +204,8 @@ def _photos(people, shows, uploader):
         photo.event, photo.place, photo.taken_on = event, place, taken_on
         photo.uploaded_by = uploader
         photo.save()  # width and height are read from the stored file
+        if not renditions_current(photo):
+            make_renditions(photo)
         photo.people.set([people[slug] for slug in who])
         photo.shows.set([shows[slug] for slug in which])
         photos[key] = photo
@@ -245,6 +249,7 @@ def _articles(authors, photos, people, shows, editor):
             ]
         )
         _blocks(article, item["blocks"], photos, people)
+        index_article(article)
         for number, (name, email, status, body) in enumerate(item.get("comments", []), 1):
             comment, created = Comment.objects.get_or_create(
                 article=article,

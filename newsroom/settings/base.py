@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "django_filters",
     "content_editor",
     "django_prose_editor",
@@ -89,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "newsroom.context_processors.site",
             ],
         },
     },
@@ -139,3 +143,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# The public site.
+NEWSROOM_SITE_NAME = env("NEWSROOM_SITE_NAME", "The Newsroom")
+NEWSROOM_SITE_DESCRIPTION = env(
+    "NEWSROOM_SITE_DESCRIPTION",
+    "News on the TV series and films being made now: casting, production status, release dates.",
+)
+# Lists and feeds.
+NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 20)
+NEWSROOM_FEED_SIZE = env_int("NEWSROOM_FEED_SIZE", 30)

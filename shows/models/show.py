@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from shows.release import Precision, ReleaseWindow
@@ -173,6 +174,14 @@ class Show(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("shows:detail", kwargs={"slug": self.slug})
+
+    @property
+    def public_titles(self):
+        """Other titles readers may see: every kind but misspellings (prefetch-friendly)."""
+        return [title for title in self.other_titles.all() if title.kind != TitleKind.MISSPELLING]
 
     @property
     def release_window(self):

@@ -54,7 +54,13 @@ def test_a_jpeg_png_or_webp_is_stored_with_its_size_and_uploader(
     assert photo.uploaded_by == writer
     assert photo.image.name.startswith("photos/")
     assert "private" not in photo.image.name  # editors' file names never reach public URLs
-    assert len(stored_files(media_root)) == 1
+    originals = [p for p in stored_files(media_root) if "renditions" not in p.parts]
+    assert len(originals) == 1
+    # The 320 px upload is smaller than every width: one card crop and one full size, each
+    # as WebP and JPEG, made once at upload.
+    assert len(photo.renditions["full"]) == 1
+    assert len(photo.renditions["card"]) == 1
+    assert len(stored_files(media_root)) == 1 + 4
 
 
 def _assert_refused(response, media_root, message):

@@ -1,0 +1,74 @@
+"""Reader-facing filters for the article list: plain GET forms, shareable URLs."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, ArticleKind, Author, Tag
+from people.models import Person
+from shows.models import Show
+
+
+def _named(model, field, value, extra=None):
+    """Rows whose slug is `value` or whose name contains every word of it."""
+    value = value.strip()
+    words = Q()
+    for word in value.split()[:8]:
+        words &= Q(**{f"{field}__icontains": word})
+    return model.objects.filter(Q(slug=value) | words | (extra or Q())).values("pk")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ArticleFilter(django_filters.FilterSet):
+    show = django_filters.CharFilter(
+        label=_("Show"), method="filter_show", help_text=_("A title, e.g. Romantics Anonymous.")
+    )
+    person = django_filters.CharFilter(
+        label=_("Person"), method="filter_person", help_text=_("A name, e.g. Shun Oguri.")
+    )
+    tag = django_filters.ModelChoiceFilter(
+        label=_("Tag"),
+        field_name="tags",
+        to_field_name="slug",
+        queryset=Tag.objects.all(),
+        empty_label=_("Any tag"),
+    )
+    author = django_filters.ModelChoiceFilter(
+        label=_("Author"),
+        field_name="authors",
+        to_field_name="slug",
+        queryset=Author.objects.all(),
+        empty_label=_("Any author"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ArticleKind.choices, empty_label=_("Any kind")
+    )
+    published = django_filters.DateFromToRangeFilter(
+        label=_("Published between"),
+        field_name="publish_at__date",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Article
+        fields = ["show", "person", "tag", "author", "kind", "published"]
+
+    def filter_show(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        return queryset.filter(shows__in=_named(Show, "title", value))
+
+    def filter_person(self, queryset, name, value):
+        if not value.strip():
+            return queryset
+        native = Q(native_name__icontains=value.strip())
+        return queryset.filter(people__in=_named(Person, "name", value, native))
+
+    @property
+    def qs(self):
+        # Several matching shows or people must not list an article twice.
+        return super().qs.distinct()

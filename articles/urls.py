@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("articles/", views.ArticleListView.as_view(), name="list"),
+    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
+    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
+]

@@ -1,0 +1,150 @@
+"""The reader's side of the desk: article pages, the article list, author and tag pages.
+
+Every queryset starts from Article.objects.published(): drafts, scheduled and archived
+articles are a 404 and are never listed. Each page costs a fixed number of queries.
+"""
+
+from content_editor.contents import contents_for_item
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
+
+from articles import seo
+from articles.filters import ArticleFilter
+from articles.models import BLOCK_MODELS, Article, ArticleAuthor, Author, Tag
+from shows.models import Credit, CreditRole, Show
+
+RELATED_COUNT = 4
+# The crew a show box names: who made it.
+SHOW_BOX_CREW = [CreditRole.CREATOR, CreditRole.SHOWRUNNER, CreditRole.DIRECTOR]
+SHOW_BOX_CAST = 6
+
+
+def bylines_prefetch():
+    return Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+
+
+def show_box_queryset():
+    """Shows with what their fact box needs, read fresh at render time."""
+    return Show.objects.select_related("platform", "based_on_show").prefetch_related(
+        Prefetch(
+            "credits",
+            queryset=Credit.objects.filter(role__in=[CreditRole.CAST, *SHOW_BOX_CREW])
+            .select_related("person")
+            .order_by("role", "billing_order", "pk"),
+            to_attr="box_credits",
+        )
+    )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("hero_photo")
+            .prefetch_related(
+                bylines_prefetch(),
+                "tags",
+                Prefetch("shows", queryset=show_box_queryset()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        bylines = list(article.bylines.all())
+        shows = list(article.shows.all())
+        for show in shows:
+            show.box_cast = [c for c in show.box_credits if c.role == CreditRole.CAST][
+                :SHOW_BOX_CAST
+            ]
+            show.box_crew = [c for c in show.box_credits if c.role != CreditRole.CAST]
+        tags = list(article.tags.all())
+        related = (
+            Article.objects.published()
+            .filter(Q(shows__in=[show.pk for show in shows]) | Q(tags__in=[tag.pk for tag in tags]))
+            .exclude(pk=article.pk)
+            .distinct()
+            .for_cards()[:RELATED_COUNT]
+        )
+        trail = [(_("Home"), "/"), (_("Articles"), reverse("articles:list"))]
+        if shows:
+            trail.append((shows[0].title, shows[0].get_absolute_url()))
+        trail.append((article.headline, article.get_absolute_url()))
+        context.update(
+            bylines=bylines,
+            shows=shows,
+            tags=tags,
+            blocks=contents_for_item(article, BLOCK_MODELS).body,
+            related=related,
+            structured_data=[
+                seo.news_article(self.request, article, bylines),
+                seo.breadcrumbs(self.request, trail),
+            ],
+            breadcrumbs=trail,
+        )
+        return context
+
+
+class ArticleListView(FilterView):
+    filterset_class = ArticleFilter
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().for_cards()
+
+
+class _ArticlesOf(ListView):
+    """A paginated list of one author's or one tag's published articles."""
+
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(owner=self.owner, **kwargs)
+
+
+class AuthorDetailView(_ArticlesOf):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.owner = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return Article.objects.published().filter(authors=self.owner).for_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        author = self.owner
+        trail = [(_("Home"), "/"), (author.display_name, author.get_absolute_url())]
+        person = seo.author_person(self.request, author)
+        context["structured_data"] = [
+            {"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": person},
+            seo.breadcrumbs(self.request, trail),
+        ]
+        return context
+
+
+class TagDetailView(_ArticlesOf):
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.owner = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return Article.objects.published().filter(tags=self.owner).for_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        trail = [(_("Home"), "/"), (self.owner.name, self.owner.get_absolute_url())]
+        context["structured_data"] = [seo.breadcrumbs(self.request, trail)]
+        return context

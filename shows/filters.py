@@ -1,0 +1,131 @@
+"""Reader-facing filters for shows (the public production tracker) and people."""
+
+import django_filters
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person
+from shows.models import (
+    Country,
+    CreditRole,
+    Genre,
+    Language,
+    Platform,
+    Show,
+    ShowKind,
+    ShowStatus,
+)
+
+
+class ReleaseOrdering(django_filters.OrderingFilter):
+    """Sort by release window (unknown windows last) or by title."""
+
+    def filter(self, qs, value):
+        if value and value[0] in ("release", "-release"):
+            expression = F("release_date")
+            order = (
+                expression.desc(nulls_last=True)
+                if value[0].startswith("-")
+                else expression.asc(nulls_last=True)
+            )
+            return qs.order_by(order, "title")
+        return super().filter(qs, value)
+
+
+class ShowFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ShowStatus.choices, empty_label=_("Any status")
+    )
+    platform = django_filters.ModelChoiceFilter(
+        label=_("Platform"),
+        to_field_name="slug",
+        queryset=Platform.objects.all(),
+        empty_label=_("Any platform"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ShowKind.choices, empty_label=_("Series or film")
+    )
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        field_name="countries",
+        to_field_name="code",
+        queryset=Country.objects.all(),
+        empty_label=_("Any country"),
+    )
+    language = django_filters.ModelChoiceFilter(
+        label=_("Language"),
+        field_name="languages",
+        to_field_name="code",
+        queryset=Language.objects.all(),
+        empty_label=_("Any language"),
+    )
+    genre = django_filters.ModelChoiceFilter(
+        label=_("Genre"),
+        field_name="genres",
+        to_field_name="slug",
+        queryset=Genre.objects.all(),
+        empty_label=_("Any genre"),
+    )
+    year = django_filters.NumberFilter(
+        label=_("Release year"),
+        field_name="release_date__year",
+        min_value=1870,
+        max_value=2200,
+    )
+    sort = ReleaseOrdering(
+        label=_("Sort by"),
+        fields=(("release_date", "release"), ("title", "title")),
+        field_labels={"release_date": _("Release window"), "title": _("Title")},
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Show
+        fields = ["status", "platform", "kind", "country", "language", "genre", "year"]
+
+    @property
+    def qs(self):
+        return super().qs.distinct()
+
+
+class PersonFilter(django_filters.FilterSet):
+    role = django_filters.ChoiceFilter(
+        label=_("Role"),
+        field_name="credits__role",
+        choices=CreditRole.choices,
+        empty_label=_("Any role"),
+    )
+    show = django_filters.CharFilter(
+        label=_("Show"), method="filter_show", help_text=_("A title, e.g. Romantics Anonymous.")
+    )
+
+    class Meta:
+        model = Person
+        fields = ["role", "show"]
+
+    def filter_show(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        words = Q()
+        for word in value.split()[:8]:
+            words &= Q(title__icontains=word)
+        shows = Show.objects.filter(Q(slug=value) | words).values("pk")
+        role = self.form.cleaned_data.get("role")
+        credits = Q(credits__show__in=shows)
+        if role:  # the same credit must match both: "directors of this show"
+            credits &= Q(credits__role=role)
+        return queryset.filter(credits)
+
+    def filter_queryset(self, queryset):
+        # With a show, role is applied together with it (above), not as a separate join.
+        if self.form.cleaned_data.get("show"):
+            role = self.form.cleaned_data.pop("role", None)
+            queryset = super().filter_queryset(queryset)
+            self.form.cleaned_data["role"] = role
+            return queryset
+        return super().filter_queryset(queryset)
+
+    @property
+    def qs(self):
+        return super().qs.distinct()

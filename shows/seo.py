@@ -1,0 +1,74 @@
+"""Structured data (schema.org JSON-LD) for show and person pages."""
+
+from shows.models import CreditRole, ShowKind
+
+
+def _person(request, person, **extra):
+    data = {
+        "@type": "Person",
+        "name": person.name,
+        "url": request.build_absolute_uri(person.get_absolute_url()),
+        **extra,
+    }
+    if person.native_name and person.native_name != person.name:
+        data["alternateName"] = person.native_name
+    return data
+
+
+def show_data(request, show, credits, companies):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Movie" if show.kind == ShowKind.FILM else "TVSeries",
+        "name": show.title,
+        "url": request.build_absolute_uri(show.get_absolute_url()),
+        "description": show.synopsis,
+        "alternateName": [t.title for t in show.public_titles],
+        "genre": [genre.name for genre in show.genres.all()],
+        "countryOfOrigin": [
+            {"@type": "Country", "name": country.name} for country in show.countries.all()
+        ],
+        "inLanguage": [language.code for language in show.languages.all()],
+        "productionCompany": [
+            {"@type": "Organization", "name": company.name} for company in companies
+        ],
+        "actor": [
+            {
+                "@type": "PerformanceRole",
+                "actor": _person(request, credit.person),
+                "characterName": credit.character_name,
+            }
+            for credit in credits
+            if credit.role == CreditRole.CAST
+        ],
+        "director": [
+            _person(request, credit.person)
+            for credit in credits
+            if credit.role == CreditRole.DIRECTOR
+        ],
+        "creator": [
+            _person(request, credit.person)
+            for credit in credits
+            if credit.role in (CreditRole.CREATOR, CreditRole.WRITER)
+        ],
+    }
+    window = show.release_window
+    if window:
+        # At its precision: "2025", "2025-03" or "2025-03-14" (ISO 8601 reduced precision).
+        key = "datePublished" if show.kind == ShowKind.FILM else "startDate"
+        data[key] = window.iso
+    if show.based_on:
+        based_on = {"@type": "CreativeWork", "name": show.based_on}
+        if show.based_on_show:
+            based_on["url"] = request.build_absolute_uri(show.based_on_show.get_absolute_url())
+        data["isBasedOn"] = based_on
+    return {key: value for key, value in data.items() if value not in ("", [], None)}
+
+
+def person_data(request, person):
+    data = _person(request, person)
+    data["@context"] = "https://schema.org"
+    if person.bio:
+        data["description"] = person.bio
+    if person.birth_date:
+        data["birthDate"] = person.birth_date.isoformat()
+    return data
