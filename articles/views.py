@@ -61,6 +61,9 @@ class ArticleDetailView(DetailView):
         article = self.object
         bylines = list(article.bylines.all())
         shows = list(article.shows.all())
+        # The story's own show first: a film a covered show is based on comes after it.
+        sources = {show.based_on_show_id for show in shows}
+        shows.sort(key=lambda show: show.pk in sources)
         for show in shows:
             show.box_cast = [c for c in show.box_credits if c.role == CreditRole.CAST][
                 :SHOW_BOX_CAST

@@ -27,7 +27,7 @@ CANDIDATES = 50
 
 def clean_query(text):
     """Whitespace collapsed, control characters dropped, bounded in length."""
-    text = "".join(ch for ch in (text or "") if ch.isprintable() or ch == " ")
+    text = "".join(ch if ch.isprintable() else " " if ch.isspace() else "" for ch in (text or ""))
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
@@ -57,14 +57,18 @@ def _like_rank(field, text):
     )
 
 
+def full_text_matches(articles, query):
+    """PostgreSQL: articles whose weighted vector matches; the GIN index answers this."""
+    return articles.annotate(document=article_search_vector()).filter(document=query)
+
+
 def search_articles(text):
     """Published articles matching `text`, most relevant first (a queryset, for paging)."""
     articles = Article.objects.published().for_cards()
     if _postgres():
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         return (
-            articles.annotate(document=article_search_vector())
-            .filter(document=query)
+            full_text_matches(articles, query)
             .annotate(rank=SearchRank(article_search_vector(), query))
             .order_by("-rank", "-publish_at", "-pk")
         )

@@ -91,7 +91,7 @@ class ShowFilter(django_filters.FilterSet):
 class PersonFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(
         label=_("Role"),
-        field_name="credits__role",
+        method="filter_role",
         choices=CreditRole.choices,
         empty_label=_("Any role"),
     )
@@ -117,14 +117,10 @@ class PersonFilter(django_filters.FilterSet):
             credits &= Q(credits__role=role)
         return queryset.filter(credits)
 
-    def filter_queryset(self, queryset):
-        # With a show, role is applied together with it (above), not as a separate join.
-        if self.form.cleaned_data.get("show"):
-            role = self.form.cleaned_data.pop("role", None)
-            queryset = super().filter_queryset(queryset)
-            self.form.cleaned_data["role"] = role
-            return queryset
-        return super().filter_queryset(queryset)
+    def filter_role(self, queryset, name, value):
+        if self.form.cleaned_data.get("show", "").strip():
+            return queryset  # applied with the show, on the same credit
+        return queryset.filter(credits__role=value)
 
     @property
     def qs(self):

@@ -175,6 +175,8 @@ class PersonListView(FilterView):
         return settings.NEWSROOM_PAGE_SIZE
 
     def get_queryset(self):
-        return Person.objects.annotate(
-            credit_count=Count("credits", distinct=True),
-        ).prefetch_related("photos")
+        return (
+            Person.objects.annotate(credit_count=Count("credits", distinct=True))
+            .prefetch_related("photos")
+            .order_by("name", "pk")
+        )

@@ -1,6 +1,6 @@
 from .article import Article, ArticleAuthor, ArticleKind, ArticleStatus
 from .author import Author, Tag
-from .blocks import BLOCK_MODELS, PhotoBlock, Quote, RichText, VideoEmbed
+from .blocks import BLOCK_MODELS, PhotoBlock, Quote, QuoteStyle, RichText, VideoEmbed
 from .comment import Comment, CommentStatus
 from .photo import Photo
 

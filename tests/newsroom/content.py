@@ -1,0 +1,102 @@
+"""A small newsroom that can be grown: the same pages with more of everything on them."""
+
+import datetime
+import itertools
+
+from articles.models import (
+    ArticleAuthor,
+    ArticleKind,
+    PhotoBlock,
+    Quote,
+    QuoteStyle,
+)
+from shows.models import Credit, CreditRole, KnownFor, ShowTitle, StatusChange
+from tests.articles.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CommentFactory,
+    PhotoFactory,
+    RichTextFactory,
+    TagFactory,
+)
+from tests.people.factories import PersonFactory
+from tests.shows.factories import ShowFactory
+
+_counter = itertools.count(1)
+
+
+class Newsroom:
+    """One article, show, person, author and tag at the centre; `grow()` adds to each."""
+
+    def __init__(self):
+        self.show = ShowFactory(title="Romantics Anonymous", slug="romantics-anonymous")
+        self.person = PersonFactory(name="Shun Oguri", slug="shun-oguri", native_name="小栗旬")
+        self.author = AuthorFactory(display_name="Jacob Robinson", slug="jacob-robinson")
+        self.tag = TagFactory(name="Netflix", slug="netflix")
+        self.article = ArticleFactory(
+            headline="Romantics Anonymous: everything we know",
+            slug="romantics-anonymous-everything-we-know",
+            kind=ArticleKind.EXPLAINER,
+            hero_photo=PhotoFactory(),
+            authors=[self.author],
+        )
+        self.article.shows.add(self.show)
+        self.article.people.add(self.person)
+        self.article.tags.add(self.tag)
+        Credit.objects.create(
+            show=self.show, person=self.person, role=CreditRole.CAST, character_name="Sosuke"
+        )
+        self.grow()
+
+    def grow(self, times=1):
+        for _ in range(times):
+            self._grow_once()
+        return self
+
+    def _grow_once(self):
+        n = next(_counter)
+        day = datetime.date(2024, 1, 1) + datetime.timedelta(days=n)
+        # The show: cast, crew, titles, status history, photos.
+        Credit.objects.create(
+            show=self.show,
+            person=PersonFactory(),
+            role=CreditRole.CAST,
+            character_name=f"Character {n}",
+            character_description="Someone.",
+            billing_order=n + 1,
+        )
+        Credit.objects.create(show=self.show, person=PersonFactory(), role=CreditRole.PRODUCER)
+        ShowTitle.objects.create(show=self.show, title=f"Other title {n}")
+        StatusChange.objects.create(show=self.show, status="announced", confirmed_on=day)
+        show_photo = PhotoFactory()
+        show_photo.shows.add(self.show)
+        # The person: credits on other shows, photos, known-for.
+        other = ShowFactory()
+        Credit.objects.create(show=other, person=self.person, role=CreditRole.DIRECTOR)
+        KnownFor.objects.create(person=self.person, show=other, note=f"as Role {n}")
+        person_photo = PhotoFactory()
+        person_photo.people.add(self.person)
+        # The article: blocks, bylines, tags, shows, approved comments.
+        article = self.article
+        RichTextFactory(parent=article, text=f"<p>Paragraph {n}.</p>")
+        PhotoBlock.objects.create(
+            parent=article, region="body", ordering=n * 10 + 1, photo=PhotoFactory()
+        )
+        Quote.objects.create(
+            parent=article,
+            region="body",
+            ordering=n * 10 + 2,
+            text=f"Quote {n}",
+            style=QuoteStyle.REPORTED,
+            person=self.person,
+        )
+        ArticleAuthor.objects.create(article=article, author=AuthorFactory(), position=n)
+        article.tags.add(TagFactory())
+        article.shows.add(ShowFactory())
+        article.people.add(PersonFactory())
+        CommentFactory(article=article, status="approved")
+        # More published articles about the show, the person, by the author, with the tag.
+        more = ArticleFactory(authors=[self.author], hero_photo=PhotoFactory())
+        more.shows.add(self.show)
+        more.people.add(self.person)
+        more.tags.add(self.tag)

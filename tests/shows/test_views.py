@@ -1,0 +1,170 @@
+import datetime
+import json
+import re
+
+import pytest
+
+from articles.models import Quote, QuoteStyle
+from shows.models import Country, Credit, CreditRole, KnownFor, ShowTitle, StatusChange
+from shows.release import ReleaseWindow
+from tests.articles.factories import ArticleFactory, PhotoFactory
+from tests.people.factories import PersonFactory
+from tests.shows.factories import ShowFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+@pytest.fixture
+def show():
+    show = ShowFactory(title="Romantics Anonymous", slug="romantics-anonymous", status="filming")
+    show.release_window = ReleaseWindow.parse("Spring 2025")
+    show.save()
+    ShowTitle.objects.create(show=show, title="ロマンティック・アノニマス", kind="original")
+    ShowTitle.objects.create(show=show, title="Romantic Anonymous", kind="misspelling")
+    StatusChange.objects.create(
+        show=show, status="announced", confirmed_on=datetime.date(2023, 12, 1), note="Announced"
+    )
+    StatusChange.objects.create(
+        show=show, status="filming", confirmed_on=datetime.date(2024, 4, 6), note="Cameras roll"
+    )
+    oguri = PersonFactory(name="Shun Oguri", slug="shun-oguri", native_name="小栗旬")
+    han = PersonFactory(name="Han Hyo-joo", slug="han-hyo-joo", native_name="한효주")
+    Credit.objects.create(
+        show=show,
+        person=han,
+        role=CreditRole.CAST,
+        character_name="Hana",
+        character_description="A gifted chocolatier.",
+        billing_order=2,
+    )
+    Credit.objects.create(
+        show=show, person=oguri, role=CreditRole.CAST, character_name="Sosuke", billing_order=1
+    )
+    Credit.objects.create(show=show, person=oguri, role=CreditRole.PRODUCER)
+    Credit.objects.create(
+        show=show, person=PersonFactory(name="Sho Tsukikawa"), role=CreditRole.DIRECTOR
+    )
+    return show
+
+
+def test_the_show_page_has_its_facts_history_credits_articles_and_photos(client, show):
+    old = ArticleFactory(
+        headline="Older story",
+        publish_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC),
+    )
+    new = ArticleFactory(headline="Newer story")
+    for article in (old, new):
+        article.shows.add(show)
+    ArticleFactory(headline="Draft story", status="draft", publish_at=None).shows.add(show)
+    PhotoFactory(caption="On set in Tokyo.", credit="Netflix").shows.add(show)
+    html = client.get("/shows/romantics-anonymous/").content.decode()
+    assert "ロマンティック・アノニマス" in html
+    assert "Romantic Anonymous" not in html  # misspellings are searchable, never shown
+    assert "Spring 2025" in html
+    assert html.index("Cameras roll") < html.index("Announced")  # newest first
+    assert html.index("Sosuke") < html.index("Hana")  # billing order
+    assert "A gifted chocolatier." in html
+    assert "Producer" in html and "Director" in html
+    assert html.index("Newer story") < html.index("Older story")
+    assert "Draft story" not in html
+    assert "On set in Tokyo." in html and "Photo: Netflix" in html
+    assert 'href="/shows/romantics-anonymous/feed/"' in html
+
+
+def test_the_show_page_describes_the_show_for_search_engines(client, show):
+    data = json_ld(client.get("/shows/romantics-anonymous/").content.decode())
+    series = next(item for item in data if item["@type"] == "TVSeries")
+    assert series["name"] == "Romantics Anonymous"
+    assert series["startDate"] == "2025"  # a season is only as precise as its year
+    assert series["actor"][0]["@type"] == "PerformanceRole"
+    assert series["actor"][0]["characterName"] == "Sosuke"
+    assert series["actor"][0]["actor"]["name"] == "Shun Oguri"
+    assert series["director"][0]["name"] == "Sho Tsukikawa"
+    assert "Romantic Anonymous" not in series["alternateName"]
+
+
+def test_a_film_is_a_movie_with_its_release_date_at_its_precision(client):
+    film = ShowFactory(kind="film", slug="film")
+    film.release_window = ReleaseWindow.parse("March 2025")
+    film.save()
+    data = json_ld(client.get("/shows/film/").content.decode())
+    movie = next(item for item in data if item["@type"] == "Movie")
+    assert movie["datePublished"] == "2025-03"
+
+
+def test_the_person_page_has_both_scripts_credits_photos_articles_and_quotes(client, show):
+    oguri = show.credits.get(role="producer").person
+    KnownFor.objects.create(person=oguri, show=ShowFactory(title="Godzilla vs. Kong"))
+    PhotoFactory(caption="Shun Oguri at a gala.").people.add(oguri)
+    article = ArticleFactory(headline="Oguri interview")
+    article.people.add(oguri)
+    Quote.objects.create(
+        parent=article,
+        region="body",
+        ordering=1,
+        text="I love it",
+        style=QuoteStyle.DIRECT,
+        person=oguri,
+    )
+    draft = ArticleFactory(headline="Draft", slug="d", status="draft", publish_at=None)
+    Quote.objects.create(
+        parent=draft, region="body", ordering=1, text="Unpublished words", person=oguri
+    )
+    html = client.get("/people/shun-oguri/").content.decode()
+    assert "Shun Oguri" in html and "小栗旬" in html
+    assert "Sosuke" in html and "Producer" in html  # both credits, grouped under the show
+    assert html.count('href="/shows/romantics-anonymous/"') >= 1
+    assert "Godzilla vs. Kong" in html
+    assert "Shun Oguri at a gala." in html
+    assert "Oguri interview" in html and "I love it" in html
+    assert "Unpublished words" not in html
+    person = next(i for i in json_ld(html) if i["@type"] == "Person")
+    assert person["alternateName"] == "小栗旬"
+
+
+def test_the_show_list_filters_like_a_production_tracker(client, show):
+    later = ShowFactory(title="Later", status="announced")
+    later.release_window = ReleaseWindow.parse("2027")
+    later.save()
+    ShowFactory(title="Unknown date", status="filming")
+    japan = Country.objects.create(code="JP", name="Japan")
+    show.countries.add(japan)
+    filming = client.get("/shows/?status=filming")
+    assert [s.title for s in filming.context["shows"]] == ["Romantics Anonymous", "Unknown date"]
+    by_release = client.get("/shows/?sort=release").context["shows"]
+    assert [s.title for s in by_release][:2] == ["Romantics Anonymous", "Later"]
+    assert [s.title for s in by_release][-1] == "Unknown date"  # unknown windows last
+    assert [s.title for s in client.get("/shows/?year=2025").context["shows"]] == [
+        "Romantics Anonymous"
+    ]
+    assert [s.title for s in client.get("/shows/?country=JP").context["shows"]] == [
+        "Romantics Anonymous"
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status=bogus", "year=abc", "year=99999", "country=XX", "sort=password", "platform=%00"],
+)
+def test_invalid_show_filters_never_fail(client, show, query):
+    response = client.get(f"/shows/?{query}")
+    assert response.status_code == 200
+    assert "not understood" in response.content.decode()
+
+
+def test_the_people_list_filters_by_role_and_show(client, show):
+    directors = client.get("/people/?role=director").context["people"]
+    assert [p.name for p in directors] == ["Sho Tsukikawa"]
+    cast = client.get("/people/?role=cast&show=romantics-anonymous").context["people"]
+    assert [p.name for p in cast] == ["Han Hyo-joo", "Shun Oguri"]
+    other = ShowFactory(title="Other")
+    Credit.objects.create(show=other, person=PersonFactory(name="Zed"), role=CreditRole.DIRECTOR)
+    # "Directors of this show" means the same credit: Oguri (cast here) is not one.
+    assert [
+        p.name for p in client.get("/people/?role=director&show=Romantics").context["people"]
+    ] == ["Sho Tsukikawa"]
