@@ -54,7 +54,9 @@ class AuthorSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Author.objects.only("slug").order_by("pk")
+        # Only authors with published work: an empty profile is not worth a crawl.
+        published = Article.objects.published().values("pk")
+        return Author.objects.filter(articles__in=published).distinct().only("slug").order_by("pk")
 
 
 SITEMAPS = {

@@ -139,6 +139,10 @@ class PhotoAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 _("Filled in from the photo's own metadata, please check: %(fields)s.")
-                % {"fields": get_text_list([str(label) for label in form.prefilled], _("and"))},
+                % {
+                    "fields": get_text_list(
+                        [str(label).lower() for label in form.prefilled], _("and")
+                    )
+                },
                 messages.INFO,
             )

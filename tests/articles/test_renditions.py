@@ -1,0 +1,104 @@
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image
+
+from articles.renditions import make_renditions, renditions_current
+from newsroom.templatetags.newsroom import picture
+from tests.articles.factories import PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+GPS = 0x8825
+ORIENTATION = 0x0112
+MAKE = 0x010F
+
+
+def jpeg_with_secrets(size=(1800, 1200), orientation=1):
+    """A JPEG carrying GPS, camera make, XMP and an orientation flag."""
+    image = Image.new("RGB", size, (200, 30, 30))
+    image.paste((30, 30, 200), (0, 0, size[0] // 2, size[1]))  # left half blue
+    exif = Image.Exif()
+    exif[MAKE] = "SecretCam"
+    exif[ORIENTATION] = orientation
+    exif.get_ifd(GPS)[2] = (51.0, 30.0, 0.0)  # latitude
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif, xmp=b"<x:xmpmeta>secret place</x:xmpmeta>")
+    return buffer.getvalue()
+
+
+def photo_from(data, **fields):
+    return PhotoFactory(image=ContentFile(data, name="upload.jpg"), **fields)
+
+
+def open_rendition(name):
+    with default_storage.open(name) as file:
+        image = Image.open(io.BytesIO(file.read()))
+        image.load()
+        return image
+
+
+def test_renditions_are_made_at_several_widths_in_webp_and_jpeg():
+    photo = photo_from(jpeg_with_secrets())
+    result = make_renditions(photo)
+    assert [row[0] for row in result["full"]] == [480, 800, 1200, 1600]
+    assert [row[0] for row in result["card"]] == [320, 640, 960]
+    for width, height, webp, jpeg in result["full"] + result["card"]:
+        assert open_rendition(webp).format == "WEBP"
+        assert open_rendition(jpeg).format == "JPEG"
+        assert open_rendition(jpeg).size == (width, height)
+    assert result["card"][0][:2] == [320, 213]  # 3:2
+    photo.refresh_from_db()
+    assert photo.renditions == result
+    assert renditions_current(photo)
+
+
+def test_renditions_carry_no_exif_gps_or_xmp():
+    photo = photo_from(jpeg_with_secrets())
+    for _w, _h, webp, jpeg in make_renditions(photo)["full"]:
+        for name in (webp, jpeg):
+            image = open_rendition(name)
+            assert not image.getexif(), name
+            assert "xmp" not in image.info and "exif" not in image.info
+            with default_storage.open(name) as file:
+                raw = file.read()
+            assert b"SecretCam" not in raw and b"secret place" not in raw
+
+
+def test_renditions_are_turned_upright_by_exif_orientation():
+    # Orientation 6: the camera was turned; the stored 1800x1200 pixels show a portrait.
+    photo = photo_from(jpeg_with_secrets(orientation=6))
+    width, height, _webp, _jpeg = make_renditions(photo)["full"][-1]
+    assert height > width
+
+
+def test_the_card_crop_keeps_the_focal_point():
+    photo = photo_from(jpeg_with_secrets(size=(3000, 1000)), focal_x=0, focal_y=50)
+    card = open_rendition(make_renditions(photo)["card"][-1][3])
+    assert card.getpixel((card.width - 5, card.height // 2))[2] > 150  # blue: the left half
+    photo.focal_x = 100
+    photo.save()
+    assert not renditions_current(photo)  # a new focal point needs new crops...
+    old = photo.renditions["card"][-1][3]
+    card = open_rendition(make_renditions(photo)["card"][-1][3])
+    assert card.getpixel((5, card.height // 2))[0] > 150  # red: the right half
+    assert not default_storage.exists(old)  # ...and the old ones are deleted
+
+
+def test_small_images_are_never_enlarged():
+    photo = photo_from(jpeg_with_secrets(size=(400, 300)))
+    result = make_renditions(photo)
+    assert [row[0] for row in result["full"]] == [400]
+
+
+def test_the_picture_tag_has_srcset_sizes_dimensions_alt_and_lazy_loading():
+    photo = photo_from(jpeg_with_secrets(), alt_text='A "quoted" <alt>')
+    make_renditions(photo)
+    html = picture(photo, "card", "card")
+    assert '<source type="image/webp" srcset="' in html and " 960w" in html
+    assert 'width="640" height="427"' in html
+    assert 'loading="lazy"' in html
+    assert 'alt="A &quot;quoted&quot; &lt;alt&gt;"' in html
+    assert 'fetchpriority="high"' in picture(photo, "full", "hero", lazy=False)
