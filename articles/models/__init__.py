@@ -16,6 +16,7 @@ __all__ = [
     "Photo",
     "PhotoBlock",
     "Quote",
+    "QuoteStyle",
     "RichText",
     "Tag",
     "VideoEmbed",

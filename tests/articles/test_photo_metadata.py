@@ -19,9 +19,13 @@ XMP = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
     xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
     xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"
     photoshop:Credit="Getty Images" photoshop:DateCreated="2017-10-14T19:30:00">
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{caption}</rdf:li></rdf:Alt></dc:description>
+   <dc:description>
+    <rdf:Alt><rdf:li xml:lang="x-default">{caption}</rdf:li></rdf:Alt>
+   </dc:description>
    <dc:creator><rdf:Seq><rdf:li>Axelle/Bauer-Griffin</rdf:li></rdf:Seq></dc:creator>
-   <Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang="x-default">A man in a dark suit smiles.</rdf:li></rdf:Alt></Iptc4xmpCore:AltTextAccessibility>
+   <Iptc4xmpCore:AltTextAccessibility>
+    <rdf:Alt><rdf:li xml:lang="x-default">A man in a dark suit smiles.</rdf:li></rdf:Alt>
+   </Iptc4xmpCore:AltTextAccessibility>
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -105,7 +109,8 @@ def test_an_upload_with_metadata_is_prefilled_and_the_editor_is_told(writer_clie
     assert photo.alt_text == "A man in a dark suit smiles."
     messages = " ".join(str(m) for m in response.context["messages"])
     assert "Filled in from the photo's own metadata, please check" in messages
-    assert "caption" in messages and "alt text" in messages
+    assert "caption" in messages
+    assert "alt text" in messages
 
 
 def test_what_the_editor_typed_wins_over_the_metadata(writer_client):

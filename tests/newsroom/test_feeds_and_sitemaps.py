@@ -1,8 +1,8 @@
 import datetime
-from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from defusedxml import ElementTree
 from django.utils import timezone
 
 from tests.articles.factories import ArticleFactory, AuthorFactory, TagFactory
@@ -70,8 +70,10 @@ def test_every_feed_parses_cleanly_with_full_summaries_and_dates(client, content
 
 def test_pages_advertise_their_feeds(client, content):
     html = client.get("/shows/ra/").content.decode()
-    assert 'type="application/rss+xml"' in html and 'href="/shows/ra/feed/"' in html
-    assert 'type="application/atom+xml"' in html and 'href="/shows/ra/feed/atom/"' in html
+    assert 'type="application/rss+xml"' in html
+    assert 'href="/shows/ra/feed/"' in html
+    assert 'type="application/atom+xml"' in html
+    assert 'href="/shows/ra/feed/atom/"' in html
     assert 'href="/tags/k/feed/"' in client.get("/tags/k/").content.decode()
     assert 'href="/authors/jr/feed/"' in client.get("/authors/jr/").content.decode()
 

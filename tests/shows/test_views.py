@@ -69,10 +69,12 @@ def test_the_show_page_has_its_facts_history_credits_articles_and_photos(client,
     assert html.index("Cameras roll") < html.index("Announced")  # newest first
     assert html.index("Sosuke") < html.index("Hana")  # billing order
     assert "A gifted chocolatier." in html
-    assert "Producer" in html and "Director" in html
+    assert "Producer" in html
+    assert "Director" in html
     assert html.index("Newer story") < html.index("Older story")
     assert "Draft story" not in html
-    assert "On set in Tokyo." in html and "Photo: Netflix" in html
+    assert "On set in Tokyo." in html
+    assert "Photo: Netflix" in html
     assert 'href="/shows/romantics-anonymous/feed/"' in html
 
 
@@ -116,12 +118,15 @@ def test_the_person_page_has_both_scripts_credits_photos_articles_and_quotes(cli
         parent=draft, region="body", ordering=1, text="Unpublished words", person=oguri
     )
     html = client.get("/people/shun-oguri/").content.decode()
-    assert "Shun Oguri" in html and "小栗旬" in html
-    assert "Sosuke" in html and "Producer" in html  # both credits, grouped under the show
+    assert "Shun Oguri" in html
+    assert "小栗旬" in html
+    assert "Sosuke" in html
+    assert "Producer" in html
     assert html.count('href="/shows/romantics-anonymous/"') >= 1
     assert "Godzilla vs. Kong" in html
     assert "Shun Oguri at a gala." in html
-    assert "Oguri interview" in html and "I love it" in html
+    assert "Oguri interview" in html
+    assert "I love it" in html
     assert "Unpublished words" not in html
     person = next(i for i in json_ld(html) if i["@type"] == "Person")
     assert person["alternateName"] == "小栗旬"
