@@ -1,5 +1,7 @@
 """Reader-facing filters for the article list: plain GET forms, shareable URLs."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -20,7 +22,21 @@ def _named(model, field, value, extra=None):
 
 
 class DateInput(forms.DateInput):
+    """A native date picker. A value that is not a date (a hand-edited URL) is not echoed
+    into the input, where it would be invalid HTML; the field's error says what was wrong."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return super().format_value(value)
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -47,15 +63,22 @@ class ArticleFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=ArticleKind.choices, empty_label=_("Any kind")
     )
-    published = django_filters.DateFromToRangeFilter(
-        label=_("Published between"),
+    published_after = django_filters.DateFilter(
+        label=_("Published from"),
         field_name="publish_at__date",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        lookup_expr="gte",
+        widget=DateInput,
+    )
+    published_before = django_filters.DateFilter(
+        label=_("Published until"),
+        field_name="publish_at__date",
+        lookup_expr="lte",
+        widget=DateInput,
     )
 
     class Meta:
         model = Article
-        fields = ["show", "person", "tag", "author", "kind", "published"]
+        fields = ["show", "person", "tag", "author", "kind", "published_after", "published_before"]
 
     def filter_show(self, queryset, name, value):
         if not value.strip():

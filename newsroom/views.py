@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
+from django.views.static import serve as static_serve
 
 from articles.models import Article
 from newsroom import search
@@ -95,6 +96,12 @@ def search_view(request):
             people=search.search_people(query) if first_page else [],
         )
     return render(request, "newsroom/search.html", context)
+
+
+@require_GET
+def media(request, path):
+    """Uploaded files, read from MEDIA_ROOT at request time (it moves between tests)."""
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @require_GET

@@ -153,3 +153,5 @@ NEWSROOM_SITE_DESCRIPTION = env(
 # Lists and feeds.
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 20)
 NEWSROOM_FEED_SIZE = env_int("NEWSROOM_FEED_SIZE", 30)
+# Serve uploaded files from Django itself: development and tests only (env to override).
+NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", False)

@@ -12,3 +12,4 @@ STORAGES = {
 }
 # The demo newsroom (manage.py load_demo) may only run where this is true.
 NEWSROOM_DEMO_ALLOWED = True
+NEWSROOM_SERVE_MEDIA = True

@@ -28,3 +28,4 @@ LOGGING = {
 
 # Browser tests run Playwright's sync API (an event loop) next to the ORM in one thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+NEWSROOM_SERVE_MEDIA = True
