@@ -8,7 +8,7 @@ PORT ?= 8000
 # pytest-xdist workers; "auto" uses every core (2 on the project's machines).
 WORKERS ?= auto
 
-.PHONY: run test lint format check install browser clean
+.PHONY: run test lint format check install browser java audit clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,24 @@ install: $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 $(CHROMIUM):
 	@echo "Installing Chromium for the browser tests (apt-get)..."
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium >/dev/null
 
-browser: $(CHROMIUM)
+# Run as root, or through sudo.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# The Nu HTML checker (vnu.jar) runs on Java; Debian's headless JRE if there is none.
+java:
+	@command -v java >/dev/null || { echo "Installing Java for the HTML checker (apt-get)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# axe-core and the Nu HTML checker, pinned in tests/e2e/package-lock.json.
+E2E := tests/e2e
+$(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
+	npm ci --prefix $(E2E) --no-audit --no-fund --silent
+	touch $@
+
+browser: $(CHROMIUM) java $(E2E)/node_modules/.installed
 
 ## Run the site with the demo newsroom on SQLite at http://$(HOST):$(PORT)/
 run: install
@@ -44,6 +58,16 @@ run: install
 test: install browser
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest -n $(WORKERS)
 
+# Lighthouse (pinned in tests/perf/package-lock.json) on the home, article and show pages.
+PERF := tests/perf
+$(PERF)/node_modules/.installed: $(PERF)/package.json $(PERF)/package-lock.json
+	npm ci --prefix $(PERF) --no-audit --no-fund --silent
+	touch $@
+
+## Lighthouse scores (performance, accessibility, best practices, SEO) of the demo site.
+audit: install $(CHROMIUM) $(PERF)/node_modules/.installed
+	CHROMIUM_PATH=$(CHROMIUM) $(PY) $(PERF)/audit.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -57,4 +81,4 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media
+	rm -rf $(VENV) db.sqlite3 media $(E2E)/node_modules $(PERF)/node_modules

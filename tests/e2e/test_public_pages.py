@@ -35,10 +35,13 @@ PAGES = {
 
 
 def tools():
+    """The paths of the tools the checks need: axe-core, vnu.jar and Java."""
     if not AXE.exists() or not VNU.exists():
         pytest.fail("axe-core and vnu-jar are missing: `make test` installs them (npm ci).")
-    if not shutil.which("java"):
+    java = shutil.which("java")
+    if not java:
         pytest.fail("The Nu HTML checker needs Java: `make test` installs it (apt).")
+    return java
 
 
 def fetch(url):
@@ -50,14 +53,14 @@ def fetch(url):
 
 
 def test_every_page_type_is_valid_html(demo_site, tmp_path):
-    tools()
+    java = tools()
     files = []
     for number, path in enumerate(PAGES.values()):
         file = tmp_path / f"page{number}.html"
         file.write_bytes(fetch(demo_site + path))
         files.append(file)
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
         check=False,
