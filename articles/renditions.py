@@ -119,7 +119,8 @@ def _resize(image, width):
     if width >= image.width:
         return image.copy()
     height = max(1, round(image.height * width / image.width))
-    return image.resize((width, height), Image.Resampling.LANCZOS)
+    # reducing_gap: a fast box reduction first, then Lanczos; the same look, several times faster.
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def _delete_old(old, new, storage):
