@@ -48,7 +48,8 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo ""
-	@echo "  Newsroom CMS is starting. Open the editorial admin at http://$(HOST):$(PORT)/admin/"
+	@echo "  Newsroom CMS is starting. The reader's site: http://$(HOST):$(PORT)/"
+	@echo "  The editorial admin: http://$(HOST):$(PORT)/admin/"
 	@echo "  Log in as editor / newsroom-demo (or writer, moderator, admin: same password)."
 	@echo "  Stop with Ctrl-C."
 	@echo ""

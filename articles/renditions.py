@@ -22,7 +22,7 @@ from PIL import Image, ImageCms, ImageOps
 
 logger = logging.getLogger(__name__)
 
-WIDTHS = {"full": (480, 800, 1200, 1600), "card": (320, 640, 960)}
+WIDTHS = {"full": (640, 1024, 1600), "card": (360, 720)}
 CARD_RATIO = 3 / 2
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80

@@ -43,13 +43,13 @@ def open_rendition(name):
 def test_renditions_are_made_at_several_widths_in_webp_and_jpeg():
     photo = photo_from(jpeg_with_secrets())
     result = make_renditions(photo)
-    assert [row[0] for row in result["full"]] == [480, 800, 1200, 1600]
-    assert [row[0] for row in result["card"]] == [320, 640, 960]
+    assert [row[0] for row in result["full"]] == [640, 1024, 1600]
+    assert [row[0] for row in result["card"]] == [360, 720]
     for width, height, webp, jpeg in result["full"] + result["card"]:
         assert open_rendition(webp).format == "WEBP"
         assert open_rendition(jpeg).format == "JPEG"
         assert open_rendition(jpeg).size == (width, height)
-    assert result["card"][0][:2] == [320, 213]  # 3:2
+    assert result["card"][0][:2] == [360, 240]  # 3:2
     photo.refresh_from_db()
     assert photo.renditions == result
     assert renditions_current(photo)
@@ -100,8 +100,28 @@ def test_the_picture_tag_has_srcset_sizes_dimensions_alt_and_lazy_loading():
     make_renditions(photo)
     html = picture(photo, "card", "card")
     assert '<source type="image/webp" srcset="' in html
-    assert " 960w" in html
-    assert 'width="640" height="427"' in html
+    assert " 720w" in html
+    assert 'width="720" height="480"' in html
     assert 'loading="lazy"' in html
     assert 'alt="A &quot;quoted&quot; &lt;alt&gt;"' in html
     assert 'fetchpriority="high"' in picture(photo, "full", "hero", lazy=False)
+
+
+def test_the_command_makes_what_is_missing_and_reports_unreadable_files():
+    from django.core.management import call_command
+
+    fresh = photo_from(jpeg_with_secrets(size=(800, 600)))
+    done = photo_from(jpeg_with_secrets(size=(800, 600)))
+    make_renditions(done)
+    before = done.renditions
+    broken = photo_from(jpeg_with_secrets(size=(800, 600)))
+    default_storage.delete(broken.image.name)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("make_renditions", stdout=out, stderr=err)
+    assert "Renditions made for 1 photo(s); 1 could not be read." in out.getvalue()
+    assert f"Photo {broken.pk}" in err.getvalue()
+    fresh.refresh_from_db()
+    done.refresh_from_db()
+    assert renditions_current(fresh)
+    assert done.renditions == before  # already current: untouched
