@@ -5,6 +5,7 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleKind, Author, Tag
@@ -61,7 +62,9 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("Any author"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=ArticleKind.choices, empty_label=_("Any kind")
+        label=_("Kind"),
+        choices=[(value, capfirst(label)) for value, label in ArticleKind.choices],
+        empty_label=_("Any kind"),
     )
     published_after = django_filters.DateFilter(
         label=_("Published from"),

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import F, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Person
@@ -17,11 +18,16 @@ from shows.models import (
 )
 
 
+def _capitalised(choices):
+    return [(value, capfirst(label)) for value, label in choices]
+
+
 class ReleaseOrdering(django_filters.OrderingFilter):
-    """Sort by release window (unknown windows last) or by title."""
+    """Sort by release window (the default; unknown windows last) or by title."""
 
     def filter(self, qs, value):
-        if value and value[0] in ("release", "-release"):
+        value = value or ["release"]
+        if value[0] in ("release", "-release"):
             expression = F("release_date")
             order = (
                 expression.desc(nulls_last=True)
@@ -34,7 +40,7 @@ class ReleaseOrdering(django_filters.OrderingFilter):
 
 class ShowFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ShowStatus.choices, empty_label=_("Any status")
+        label=_("Status"), choices=_capitalised(ShowStatus.choices), empty_label=_("Any status")
     )
     platform = django_filters.ModelChoiceFilter(
         label=_("Platform"),
@@ -43,7 +49,7 @@ class ShowFilter(django_filters.FilterSet):
         empty_label=_("Any platform"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=ShowKind.choices, empty_label=_("Series or film")
+        label=_("Kind"), choices=_capitalised(ShowKind.choices), empty_label=_("Series or film")
     )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"),
@@ -74,8 +80,12 @@ class ShowFilter(django_filters.FilterSet):
     )
     sort = ReleaseOrdering(
         label=_("Sort by"),
-        fields=(("release_date", "release"), ("title", "title")),
-        field_labels={"release_date": _("Release window"), "title": _("Title")},
+        choices=[
+            ("release", _("Release window, soonest first")),
+            ("-release", _("Release window, latest first")),
+            ("title", _("Title")),
+        ],
+        fields={"release_date": "release", "title": "title"},
         empty_label=None,
     )
 
@@ -92,7 +102,7 @@ class PersonFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(
         label=_("Role"),
         method="filter_role",
-        choices=CreditRole.choices,
+        choices=_capitalised(CreditRole.choices),
         empty_label=_("Any role"),
     )
     show = django_filters.CharFilter(
