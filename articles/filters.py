@@ -4,22 +4,12 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleKind, Author, Tag
 from people.models import Person
 from shows.models import Show
-
-
-def _named(model, field, value, extra=None):
-    """Rows whose slug is `value` or whose name contains every word of it."""
-    value = value.strip()
-    words = Q()
-    for word in value.split()[:8]:
-        words &= Q(**{f"{field}__icontains": word})
-    return model.objects.filter(Q(slug=value) | words | (extra or Q())).values("pk")
 
 
 class DateInput(forms.DateInput):
@@ -86,13 +76,12 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_show(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return queryset.filter(shows__in=_named(Show, "title", value))
+        return queryset.filter(shows__in=Show.objects.named(value).values("pk"))
 
     def filter_person(self, queryset, name, value):
         if not value.strip():
             return queryset
-        native = Q(native_name__icontains=value.strip())
-        return queryset.filter(people__in=_named(Person, "name", value, native))
+        return queryset.filter(people__in=Person.objects.named(value).values("pk"))
 
     @property
     def qs(self):

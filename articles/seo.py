@@ -3,22 +3,9 @@
 from django.conf import settings
 from django.templatetags.static import static
 
+from shows.seo import breadcrumbs
 
-def breadcrumbs(request, trail):
-    """BreadcrumbList from [(name, path), ...]."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": number,
-                "name": str(name),
-                "item": request.build_absolute_uri(path),
-            }
-            for number, (name, path) in enumerate(trail, start=1)
-        ],
-    }
+__all__ = ["author_person", "breadcrumbs", "image_object", "news_article", "publisher"]
 
 
 def publisher(request):

@@ -41,7 +41,7 @@ def home(request):
     if lead is None and latest:
         lead = latest[0]
     rest = [article for article in latest if article is not lead][:LATEST_COUNT]
-    shows = Show.objects.select_related("platform").prefetch_related("photos")
+    shows = Show.objects.select_related("platform")
     filming = shows.filter(status=ShowStatus.FILMING).order_by("-status_confirmed_on", "title")
     coming = shows.filter(
         status__in=UPCOMING, release_date__gte=today.replace(month=1, day=1)

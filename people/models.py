@@ -4,6 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PersonQuerySet(models.QuerySet):
+    def named(self, value):
+        """What a reader typed in a filter box: the slug, every word of the name, or part of
+        the name in the person's own script."""
+        value = value.strip()
+        words = models.Q()
+        for word in value.split()[:8]:
+            words &= models.Q(name__icontains=word)
+        return self.filter(models.Q(slug=value) | words | models.Q(native_name__icontains=value))
+
     def search(self, text):
         """Match either script: "Shun Oguri" and "小栗旬" find the same person."""
         text = text.strip()

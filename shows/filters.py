@@ -114,13 +114,9 @@ class PersonFilter(django_filters.FilterSet):
         fields = ["role", "show"]
 
     def filter_show(self, queryset, name, value):
-        value = value.strip()
-        if not value:
+        if not value.strip():
             return queryset
-        words = Q()
-        for word in value.split()[:8]:
-            words &= Q(title__icontains=word)
-        shows = Show.objects.filter(Q(slug=value) | words).values("pk")
+        shows = Show.objects.named(value).values("pk")
         role = self.form.cleaned_data.get("role")
         credits = Q(credits__show__in=shows)
         if role:  # the same credit must match both: "directors of this show"

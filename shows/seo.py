@@ -3,6 +3,23 @@
 from shows.models import CreditRole, ShowKind
 
 
+def breadcrumbs(request, trail):
+    """BreadcrumbList from [(name, path), ...]."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": number,
+                "name": str(name),
+                "item": request.build_absolute_uri(path),
+            }
+            for number, (name, path) in enumerate(trail, start=1)
+        ],
+    }
+
+
 def _person(request, person, **extra):
     data = {
         "@type": "Person",

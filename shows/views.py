@@ -24,22 +24,6 @@ ARTICLES_ON_PAGE = 20
 PHOTOS_ON_PAGE = 24
 
 
-def breadcrumbs(request, trail):
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": number,
-                "name": str(name),
-                "item": request.build_absolute_uri(path),
-            }
-            for number, (name, path) in enumerate(trail, start=1)
-        ],
-    }
-
-
 def published_articles(manager):
     """A related manager's published articles (ArticleQuerySet via the reverse relation)."""
     return (
@@ -91,7 +75,7 @@ class ShowDetailView(DetailView):
             breadcrumbs=trail,
             structured_data=[
                 seo.show_data(self.request, show, credits, companies),
-                breadcrumbs(self.request, trail),
+                seo.breadcrumbs(self.request, trail),
             ],
         )
         return context
@@ -160,7 +144,7 @@ class PersonDetailView(DetailView):
             breadcrumbs=trail,
             structured_data=[
                 seo.person_data(self.request, person),
-                breadcrumbs(self.request, trail),
+                seo.breadcrumbs(self.request, trail),
             ],
         )
         return context

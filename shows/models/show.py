@@ -33,6 +33,14 @@ class ShowStatus(models.TextChoices):
 
 
 class ShowQuerySet(models.QuerySet):
+    def named(self, value):
+        """What a reader typed in a filter box: the show's slug, or every word of its title."""
+        value = value.strip()
+        words = models.Q()
+        for word in value.split()[:8]:
+            words &= models.Q(title__icontains=word)
+        return self.filter(models.Q(slug=value) | words)
+
     def search(self, text):
         """Every title counts: the main one, the original-language one, working titles and
         the misspellings readers type."""

@@ -58,3 +58,24 @@ def test_a_writer_sees_the_status_but_cannot_change_it(page, demo_site):
     page.goto(f"{demo_site}/admin/shows/show/{show.pk}/change/")
     assert page.locator("#id_status").count() == 0
     assert "filming" in page.locator("div.form-row.field-status").inner_text()
+
+
+def test_an_editor_sets_a_photos_focal_point_by_clicking_the_preview(page, demo_site):
+    from articles.models import Photo
+    from articles.renditions import rendition_key
+
+    photo = Photo.objects.filter(image__contains="han").first() or Photo.objects.first()
+    old_card = photo.renditions["card"][-1][3]
+    log_in(page, demo_site, "editor")
+    page.goto(f"{demo_site}/admin/articles/photo/{photo.pk}/change/")
+    preview = page.locator(".nr-focal img")
+    box = preview.bounding_box()
+    preview.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.3})
+    assert page.input_value("#id_focal_x") == "25"
+    assert page.input_value("#id_focal_y") == "30"
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    photo.refresh_from_db()
+    assert (photo.focal_x, photo.focal_y) == (25, 30)
+    assert photo.renditions["key"] == rendition_key(photo)
+    assert photo.renditions["card"][-1][3] != old_card  # new crops, new addresses
