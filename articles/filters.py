@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleKind, Author, Tag
 from people.models import Person
+from shows.filters import RelatedChoiceFilter, related_to
 from shows.models import Show
 
 
@@ -37,14 +38,14 @@ class ArticleFilter(django_filters.FilterSet):
     person = django_filters.CharFilter(
         label=_("Person"), method="filter_person", help_text=_("A name, e.g. Shun Oguri.")
     )
-    tag = django_filters.ModelChoiceFilter(
+    tag = RelatedChoiceFilter(
         label=_("Tag"),
         field_name="tags",
         to_field_name="slug",
         queryset=Tag.objects.all(),
         empty_label=_("Any tag"),
     )
-    author = django_filters.ModelChoiceFilter(
+    author = RelatedChoiceFilter(
         label=_("Author"),
         field_name="authors",
         to_field_name="slug",
@@ -76,14 +77,9 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_show(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return queryset.filter(shows__in=Show.objects.named(value).values("pk"))
+        return related_to(queryset, "shows", Show.objects.named(value).values("pk"))
 
     def filter_person(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return queryset.filter(people__in=Person.objects.named(value).values("pk"))
-
-    @property
-    def qs(self):
-        # Several matching shows or people must not list an article twice.
-        return super().qs.distinct()
+        return related_to(queryset, "people", Person.objects.named(value).values("pk"))

@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 from articles import seo
 from articles.filters import ArticleFilter
 from articles.models import BLOCK_MODELS, Article, ArticleAuthor, Author, Tag
+from shows.filters import related_to
 from shows.models import Credit, CreditRole, Show
 
 RELATED_COUNT = 4
@@ -70,12 +71,13 @@ class ArticleDetailView(DetailView):
             ]
             show.box_crew = [c for c in show.box_credits if c.role != CreditRole.CAST]
         tags = list(article.tags.all())
+        # Subqueries on the link tables, not joins: no duplicates, no DISTINCT over the archive.
+        published = Article.objects.published()
+        about_the_same = Q(
+            pk__in=related_to(published, "shows", [show.pk for show in shows]).values("pk")
+        ) | Q(pk__in=related_to(published, "tags", [tag.pk for tag in tags]).values("pk"))
         related = (
-            Article.objects.published()
-            .filter(Q(shows__in=[show.pk for show in shows]) | Q(tags__in=[tag.pk for tag in tags]))
-            .exclude(pk=article.pk)
-            .distinct()
-            .for_cards()[:RELATED_COUNT]
+            published.filter(about_the_same).exclude(pk=article.pk).for_cards()[:RELATED_COUNT]
         )
         trail = [(_("Home"), "/"), (_("Articles"), reverse("articles:list"))]
         if shows:

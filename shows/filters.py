@@ -1,13 +1,14 @@
 """Reader-facing filters for shows (the public production tracker) and people."""
 
 import django_filters
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Person
 from shows.models import (
     Country,
+    Credit,
     CreditRole,
     Genre,
     Language,
@@ -20,6 +21,28 @@ from shows.models import (
 
 def _capitalised(choices):
     return [(value, capfirst(label)) for value, label in choices]
+
+
+def related_to(queryset, field_name, targets):
+    """Rows of `queryset` linked through the many-to-many `field_name` to any of `targets`.
+
+    A subquery on the link table (`pk IN (...)`), not a join: no duplicate rows, so lists need
+    no DISTINCT, which on a large newsroom would sort every row before paging.
+    """
+    field = queryset.model._meta.get_field(field_name)
+    links = field.remote_field.through.objects.filter(
+        **{f"{field.m2m_reverse_field_name()}__in": targets}
+    )
+    return queryset.filter(pk__in=links.values(field.m2m_field_name()))
+
+
+class RelatedChoiceFilter(django_filters.ModelChoiceFilter):
+    """A choice of one related object, filtered by `related_to`."""
+
+    def filter(self, qs, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return qs
+        return related_to(qs, self.field_name, [value])
 
 
 class ReleaseOrdering(django_filters.OrderingFilter):
@@ -51,21 +74,21 @@ class ShowFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=_capitalised(ShowKind.choices), empty_label=_("Series or film")
     )
-    country = django_filters.ModelChoiceFilter(
+    country = RelatedChoiceFilter(
         label=_("Country"),
         field_name="countries",
         to_field_name="code",
         queryset=Country.objects.all(),
         empty_label=_("Any country"),
     )
-    language = django_filters.ModelChoiceFilter(
+    language = RelatedChoiceFilter(
         label=_("Language"),
         field_name="languages",
         to_field_name="code",
         queryset=Language.objects.all(),
         empty_label=_("Any language"),
     )
-    genre = django_filters.ModelChoiceFilter(
+    genre = RelatedChoiceFilter(
         label=_("Genre"),
         field_name="genres",
         to_field_name="slug",
@@ -93,10 +116,6 @@ class ShowFilter(django_filters.FilterSet):
         model = Show
         fields = ["status", "platform", "kind", "country", "language", "genre", "year"]
 
-    @property
-    def qs(self):
-        return super().qs.distinct()
-
 
 class PersonFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(
@@ -116,18 +135,13 @@ class PersonFilter(django_filters.FilterSet):
     def filter_show(self, queryset, name, value):
         if not value.strip():
             return queryset
-        shows = Show.objects.named(value).values("pk")
+        credits = Credit.objects.filter(show__in=Show.objects.named(value).values("pk"))
         role = self.form.cleaned_data.get("role")
-        credits = Q(credits__show__in=shows)
         if role:  # the same credit must match both: "directors of this show"
-            credits &= Q(credits__role=role)
-        return queryset.filter(credits)
+            credits = credits.filter(role=role)
+        return queryset.filter(pk__in=credits.values("person"))
 
     def filter_role(self, queryset, name, value):
         if self.form.cleaned_data.get("show", "").strip():
             return queryset  # applied with the show, on the same credit
-        return queryset.filter(credits__role=value)
-
-    @property
-    def qs(self):
-        return super().qs.distinct()
+        return queryset.filter(pk__in=Credit.objects.filter(role=value).values("person"))

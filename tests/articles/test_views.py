@@ -224,6 +224,27 @@ def test_the_article_list_filters_and_keeps_filters_in_page_links(client, settin
     assert "5 articles" in client.get("/articles/?show=romantics-anonymous").content.decode()
 
 
+def test_an_article_matching_twice_is_listed_once(client):
+    article = ArticleFactory(headline="Both")
+    article.shows.add(ShowFactory(title="Romantics Anonymous"), ShowFactory(title="Romantics"))
+    article.tags.add(TagFactory(slug="k"))
+    for query in ["show=Romantics", "show=Romantics&tag=k"]:
+        assert [a.headline for a in client.get(f"/articles/?{query}").context["articles"]] == [
+            "Both"
+        ]
+
+
+def test_related_stories_share_a_show_or_a_tag_and_come_once(client, story):
+    show, tag = story.shows.get(), story.tags.get()
+    both = ArticleFactory(headline="Same show and tag")
+    both.shows.add(show)
+    both.tags.add(tag)
+    ArticleFactory(headline="Same tag").tags.add(tag)
+    ArticleFactory(headline="Unrelated")
+    related = [a.headline for a in client.get("/articles/ra/").context["related"]]
+    assert sorted(related) == ["Same show and tag", "Same tag"]
+
+
 @pytest.mark.parametrize(
     "query",
     [

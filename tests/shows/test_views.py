@@ -162,9 +162,17 @@ def test_invalid_show_filters_never_fail(client, show, query):
     assert "not understood" in response.content.decode()
 
 
+def han_of(show):
+    return show.credits.get(character_name="Hana").person
+
+
 def test_the_people_list_filters_by_role_and_show(client, show):
     directors = client.get("/people/?role=director").context["people"]
     assert [p.name for p in directors] == ["Sho Tsukikawa"]
+    cast = client.get("/people/?role=cast&show=romantics-anonymous").context["people"]
+    assert [p.name for p in cast] == ["Han Hyo-joo", "Shun Oguri"]
+    # Two cast credits on one show (a dual role) still list the person once.
+    Credit.objects.create(show=show, person=han_of(show), role=CreditRole.CAST, character_name="X")
     cast = client.get("/people/?role=cast&show=romantics-anonymous").context["people"]
     assert [p.name for p in cast] == ["Han Hyo-joo", "Shun Oguri"]
     other = ShowFactory(title="Other")
