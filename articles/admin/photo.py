@@ -1,3 +1,5 @@
+import logging
+
 from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
@@ -9,6 +11,7 @@ from articles.photo_metadata import read_photo_metadata
 from articles.renditions import make_renditions, renditions_current
 
 PREFILLED = ["caption", "credit", "taken_on", "alt_text"]
+logger = logging.getLogger(__name__)
 
 
 class PhotoAdminForm(forms.ModelForm):
@@ -134,7 +137,18 @@ class PhotoAdmin(admin.ModelAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
         if not renditions_current(obj):
-            make_renditions(obj)
+            try:
+                make_renditions(obj)
+            except (OSError, ValueError):
+                logger.exception("Renditions of photo %s failed", obj.pk)
+                self.message_user(
+                    request,
+                    _(
+                        "The photo is saved, but its resized copies could not be made; pages "
+                        "show the original until `manage.py make_renditions` succeeds."
+                    ),
+                    messages.WARNING,
+                )
         if form.prefilled:
             self.message_user(
                 request,

@@ -137,3 +137,15 @@ def test_editing_a_photo_does_not_reopen_its_stored_file(editor_client):
     assert response.status_code == 302
     photo.refresh_from_db()
     assert photo.caption == "New caption."
+
+
+def test_a_failure_to_make_renditions_keeps_the_photo_and_says_so(writer_client, monkeypatch):
+    def fail(photo):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("articles.admin.photo.make_renditions", fail)
+    response = post_photo(writer_client, SimpleUploadedFile("a.jpg", image_bytes("JPEG")))
+    photo = Photo.objects.get()
+    assert photo.renditions == {}
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("could not be made" in message for message in messages)
