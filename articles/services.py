@@ -3,10 +3,22 @@
 import html
 
 from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from articles.models import BLOCK_MODELS, Article, PhotoBlock, Quote, RichText, VideoEmbed
+from articles.models import (
+    BLOCK_MODELS,
+    Article,
+    Comment,
+    CommentStatus,
+    ModerationEvent,
+    PhotoBlock,
+    Quote,
+    RichText,
+    VideoEmbed,
+)
 
 
 def article_plain_text(article):
@@ -44,9 +56,30 @@ def index_article(article):
 
 
 @transaction.atomic
-def moderate_comments(*, comments, status, by):
-    """Set the moderation state of a queryset of comments, stamping who did it and when.
+def moderate_comments(*, comments, status, by, note=""):
+    """Set the moderation state of a queryset of comments, stamping who did it and when, and
+    log the action for each comment. Returns how many comments changed."""
+    rows = list(comments.select_for_update().values_list("pk", "article_id"))
+    ids = [pk for pk, _article in rows]
+    changed = Comment.objects.filter(pk__in=ids).update(
+        status=status, moderated_by=by, moderated_at=timezone.now()
+    )
+    ModerationEvent.objects.bulk_create(
+        ModerationEvent(comment_id=pk, status=status, by=by, note=note) for pk in ids
+    )
+    refresh_comment_counts({article for _pk, article in rows})
+    return changed
 
-    Returns how many comments changed.
-    """
-    return comments.update(status=status, moderated_by=by, moderated_at=timezone.now())
+
+def refresh_comment_counts(article_ids):
+    """Recount the approved comments of these articles (shown on cards and pages)."""
+    approved = (
+        Comment.objects.filter(article=OuterRef("pk"), status=CommentStatus.APPROVED)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    Article.objects.filter(pk__in=list(article_ids)).update(
+        comment_count=Coalesce(Subquery(approved), 0)
+    )

@@ -7,15 +7,24 @@ articles are a 404 and are never listed. Each page costs a fixed number of queri
 from content_editor.contents import contents_for_item
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from articles import seo
+from articles import comments, seo
 from articles.filters import ArticleFilter
-from articles.models import BLOCK_MODELS, Article, ArticleAuthor, Author, Tag
+from articles.models import (
+    BLOCK_MODELS,
+    Article,
+    ArticleAuthor,
+    Author,
+    Comment,
+    CommentStatus,
+    Tag,
+)
 from shows.filters import related_to
 from shows.models import Credit, CreditRole, Show
 
@@ -83,7 +92,30 @@ class ArticleDetailView(DetailView):
         if shows:
             trail.append((shows[0].title, shows[0].get_absolute_url()))
         trail.append((article.headline, article.get_absolute_url()))
+        mine = comments.my_comment_ids(self.request)
+        comment_page, threads = comments.thread_page(
+            article, mine, self.request.GET.get("comments")
+        )
+        is_open = comments.comments_open(article)
+        reply_to = None
+        if is_open and self.request.GET.get("reply", "").isdigit():
+            reply_to = article.comments.filter(
+                pk=int(self.request.GET["reply"]), status=CommentStatus.APPROVED
+            ).first()
         context.update(
+            comment_page=comment_page,
+            threads=threads,
+            comments_are_open=is_open,
+            comment_form=kwargs.get("comment_form")
+            or (
+                comments.CommentForm(
+                    article=article, initial={"parent": reply_to.pk if reply_to else None}
+                )
+                if is_open
+                else None
+            ),
+            reply_to=reply_to,
+            comment_refusal=kwargs.get("comment_refusal"),
             bylines=bylines,
             shows=shows,
             tags=tags,
@@ -153,3 +185,71 @@ class TagDetailView(_ArticlesOf):
         trail = [(_("Home"), "/"), (self.owner.name, self.owner.get_absolute_url())]
         context["structured_data"] = [seo.breadcrumbs(self.request, trail)]
         return context
+
+
+@require_POST
+def post_comment(request, slug):
+    """POST a comment, then redirect to it (works without JavaScript). A refused or invalid
+    post re-renders the article with the message and the reader's text kept (4xx)."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    view = ArticleDetailView()
+    view.setup(request, slug=slug)
+    view.object = view.get_object()
+
+    def again(status, form, refusal=None):
+        context = view.get_context_data(
+            object=view.object, comment_form=form, comment_refusal=refusal
+        )
+        return render(request, view.template_name, context, status=status)
+
+    if not comments.comments_open(article):
+        return again(403, None, comments.Refusal(403, _("Comments on this article are closed.")))
+    form = comments.CommentForm(request.POST, article=article)
+    ip = client_ip(request)
+    email = request.POST.get("email", "").strip().lower()[:254]
+    refusal = comments.check_defences(request.POST, article, ip=ip, email=email)
+    if refusal:
+        if not refusal.keep_text:
+            form = comments.CommentForm(article=article)
+        else:  # a fresh token, so that sending again works
+            data = request.POST.copy()
+            data["token"] = comments.form_token(article)
+            data["website"] = ""
+            form = comments.CommentForm(data, article=article)
+            form.is_valid()
+        return again(refusal.status, form, refusal)
+    if not form.is_valid():
+        return again(400, form)
+    comment = comments.post_comment(
+        article=article,
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        body=form.cleaned_data["body"],
+        parent=form.cleaned_data["parent"],
+        ip=ip,
+        user_agent=request.headers.get("User-Agent", ""),
+    )
+    response = redirect("articles:comment", pk=comment.pk)
+    comments.remember_comment(response, request, comment)
+    return response
+
+
+@require_GET
+def comment_permalink(request, pk):
+    """A comment's address: the article page its thread is on, scrolled to it."""
+    mine = comments.my_comment_ids(request)
+    comment = get_object_or_404(
+        Comment.objects.filter(article__in=Article.objects.published())
+        .filter(Q(status=CommentStatus.APPROVED) | Q(pk__in=mine, status=CommentStatus.HELD))
+        .select_related("article", "thread"),
+        pk=pk,
+    )
+    page = comments.page_of(comment, mine)
+    query = f"?comments={page}" if page > 1 else ""
+    return redirect(f"{comment.article.get_absolute_url()}{query}#comment-{comment.pk}")
+
+
+def client_ip(request):
+    """The reader's address. Behind a proxy, set the proxy to pass REMOTE_ADDR through
+    (for example gunicorn's --forwarded-allow-ips); X-Forwarded-For is not trusted here."""
+    return request.META.get("REMOTE_ADDR") or None

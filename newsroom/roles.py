@@ -41,6 +41,9 @@ ROLE_PERMISSIONS = {
             _CRUD,
         )
         | {"articles.publish_article"}
+        # Editors moderate comments too.
+        | _perms("articles", ["ban", "blockedword"], _CRUD)
+        | _perms("articles", ["moderationevent"], ["view"])
         | _perms(
             "shows",
             [
@@ -65,6 +68,8 @@ ROLE_PERMISSIONS = {
     COMMENT_MODERATORS: (
         _perms("articles", ["comment"], ["change", "view"])
         | _perms("articles", ["article"], ["view"])
+        | _perms("articles", ["ban", "blockedword"], _CRUD)
+        | _perms("articles", ["moderationevent"], ["view"])
     ),
 }
 

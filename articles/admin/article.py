@@ -86,7 +86,15 @@ class ArticleAdmin(ContentEditor):
         (None, {"fields": ["headline", "slug", "dek", "kind", "hero_photo"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "publish_at", "significant_update_at", "comments_open"]},
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "significant_update_at",
+                    "comments_open",
+                    "comments_close_at",
+                ]
+            },
         ),
         (_("What it covers"), {"fields": ["shows", "people", "tags"]}),
         (

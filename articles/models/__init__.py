@@ -1,7 +1,7 @@
 from .article import Article, ArticleAuthor, ArticleKind, ArticleStatus
 from .author import Author, Tag
 from .blocks import BLOCK_MODELS, PhotoBlock, Quote, QuoteStyle, RichText, VideoEmbed
-from .comment import Comment, CommentStatus
+from .comment import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
 from .photo import Photo
 
 __all__ = [
@@ -11,8 +11,11 @@ __all__ = [
     "ArticleKind",
     "ArticleStatus",
     "Author",
+    "Ban",
+    "BlockedWord",
     "Comment",
     "CommentStatus",
+    "ModerationEvent",
     "Photo",
     "PhotoBlock",
     "Quote",

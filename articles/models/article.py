@@ -142,8 +142,23 @@ class Article(models.Model):
         editable=False,
         help_text=_("The body as plain text, kept for search when the article is saved."),
     )
+    comment_count = models.PositiveIntegerField(
+        _("approved comments"),
+        default=0,
+        editable=False,
+        help_text=_("Kept up to date when comments are posted and moderated."),
+    )
     comments_open = models.BooleanField(
         _("comments open"), default=True, help_text=_("Untick to close the comment thread.")
+    )
+    comments_close_at = models.DateTimeField(
+        _("close comments at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty: comments close automatically some days after publication (the site's "
+            "setting). Set a date to keep an evergreen story open longer, or close it sooner."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

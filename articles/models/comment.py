@@ -23,12 +23,30 @@ class Comment(models.Model):
         null=True,
         blank=True,
         related_name="replies",
+        help_text=_("Where the reply sits in the thread (replies nest three levels deep)."),
     )
+    thread = models.ForeignKey(
+        "self",
+        verbose_name=_("thread"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The top-level comment this one belongs under; empty for a top-level one."),
+    )
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("email"), help_text=_("Never shown to readers."))
     body = models.TextField(_("comment"), max_length=5000)
     status = models.CharField(
         _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.HELD
+    )
+    held_reason = models.CharField(
+        _("why held"),
+        max_length=200,
+        blank=True,
+        help_text=_("The rule that held it for review, e.g. “first comment from this email”."),
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=400, blank=True)
@@ -50,11 +68,13 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
             models.Index(fields=["email"], name="comment_email_idx"),
+            models.Index(fields=["thread", "created_at"], name="comment_thread_replies_idx"),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=CommentStatus.values), name="comment_status_valid"
             ),
+            models.CheckConstraint(condition=models.Q(depth__lte=2), name="comment_depth_max"),
         ]
 
     def __str__(self):
@@ -64,3 +84,77 @@ class Comment(models.Model):
     def excerpt(self):
         body = " ".join(self.body.split())
         return body if len(body) <= 90 else f"{body[:89]}…"
+
+
+class Ban(models.Model):
+    """A commenter whose comments are held for review: by email, by IP address, or both."""
+
+    email = models.EmailField(_("email"), blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True, db_index=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("banned by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("banned at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("banned commenter")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(email="") | models.Q(ip_address__isnull=False),
+                name="ban_has_email_or_ip",
+                violation_error_message=_("Give an email, an IP address, or both."),
+            )
+        ]
+
+    def __str__(self):
+        return " / ".join(part for part in (self.email, self.ip_address or "") if part)
+
+
+class BlockedWord(models.Model):
+    """A word or phrase that holds a comment for review when it appears in it."""
+
+    phrase = models.CharField(
+        _("word or phrase"),
+        max_length=100,
+        unique=True,
+        help_text=_("Matched without regard to case, as a whole word or phrase."),
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("blocked word")
+
+    def __str__(self):
+        return self.phrase
+
+
+class ModerationEvent(models.Model):
+    """One moderation action on one comment: who, when, what."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="moderation_log")
+    status = models.CharField(_("set to"), max_length=10, choices=CommentStatus.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("moderation event")
+
+    def __str__(self):
+        return f"{self.comment_id}: {self.status} by {self.by} at {self.at:%Y-%m-%d %H:%M}"

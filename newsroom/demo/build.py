@@ -23,7 +23,7 @@ from articles.models import (
     Tag,
 )
 from articles.renditions import make_renditions, renditions_current
-from articles.services import index_article
+from articles.services import index_article, refresh_comment_counts
 from people.models import Person
 from shows.models import (
     Company,
@@ -234,6 +234,11 @@ def _articles(authors, photos, people, shows, editor):
         article.publish_at = publish_at
         article.hero_photo = photos.get(item["hero"])
         article.comments_open = True
+        if item.get("comments_kept_open") and not article.comments_close_at:
+            # An evergreen explainer the editor keeps open for readers to join.
+            article.comments_close_at = timezone.now().replace(microsecond=0) + datetime.timedelta(
+                days=365
+            )
         article.save()
         for position, slug in enumerate(item["authors"]):
             ArticleAuthor.objects.update_or_create(
@@ -250,7 +255,11 @@ def _articles(authors, photos, people, shows, editor):
         )
         _blocks(article, item["blocks"], photos, people)
         index_article(article)
-        for number, (name, email, status, body) in enumerate(item.get("comments", []), 1):
+        posted_comments = {}
+        for number, (name, email, status, body, *reply_to) in enumerate(
+            item.get("comments", []), 1
+        ):
+            parent = posted_comments.get(reply_to[0]) if reply_to else None
             comment, created = Comment.objects.get_or_create(
                 article=article,
                 email=email,
@@ -259,13 +268,18 @@ def _articles(authors, photos, people, shows, editor):
                     "name": name,
                     "status": status,
                     "moderated_by": editor if status != "held" else None,
+                    "parent": parent,
+                    "thread": (parent.thread or parent) if parent else None,
+                    "depth": parent.depth + 1 if parent else 0,
                 },
             )
+            posted_comments[number] = comment
             if created:  # posted in the hours after publication, not when the demo loaded
                 posted = article.publish_at + datetime.timedelta(hours=number * 3)
                 Comment.objects.filter(pk=comment.pk).update(
                     created_at=posted, moderated_at=posted if status != "held" else None
                 )
+        refresh_comment_counts([article.pk])
 
 
 def _blocks(article, blocks, photos, people):

@@ -804,7 +804,22 @@ ARTICLES = [
                 "held",
                 "Does anyone know if it will be subtitled or dubbed in the UK?",
             ),
+            (
+                "Sam",
+                "sam@example.com",
+                "approved",
+                "Same! Netflix usually offers both, so I'll watch it subtitled first.",
+                1,
+            ),
+            (
+                "Aoi",
+                "aoi@example.com",
+                "approved",
+                "Subtitled for me too.\nThe original's shop scenes were half the charm.",
+                5,
+            ),
         ],
+        "comments_kept_open": True,
     },
     {
         "slug": "han-hyo-joo-best-roles",

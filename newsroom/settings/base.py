@@ -155,3 +155,14 @@ NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 20)
 NEWSROOM_FEED_SIZE = env_int("NEWSROOM_FEED_SIZE", 30)
 # Serve uploaded files from Django itself: development and tests only (env to override).
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", False)
+
+# Reader comments (articles/comments.py). Each can be set from the environment.
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30)  # 0: never close by age
+COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)  # more links than this: held
+COMMENTS_MAX_LENGTH = env_int("COMMENTS_MAX_LENGTH", 3000)  # characters
+COMMENTS_MIN_SECONDS = env_int("COMMENTS_MIN_SECONDS", 3)  # form shown to post: faster is a bot
+COMMENTS_FORM_MAX_AGE = env_int("COMMENTS_FORM_MAX_AGE", 2 * 24 * 3600)  # a form older: resend
+COMMENTS_RATE_IP = env("COMMENTS_RATE_IP", "5/600")  # posts per seconds, per IP address
+COMMENTS_RATE_EMAIL = env("COMMENTS_RATE_EMAIL", "3/600")  # posts per seconds, per email
+COMMENTS_THREADS_PER_PAGE = env_int("COMMENTS_THREADS_PER_PAGE", 50)
+COMMENTS_KEEP_IP_DAYS = env_int("COMMENTS_KEEP_IP_DAYS", 30)  # erase_comment_ips erases older

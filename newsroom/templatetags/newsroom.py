@@ -92,3 +92,11 @@ def absolute(context, path):
 def media_url(name):
     """The public URL of a stored file name (a rendition)."""
     return default_storage.url(name)
+
+
+@register.filter
+def comment_html(body):
+    """A comment's plain text as safe HTML (escaped, paragraphs, nofollow links)."""
+    from articles.comments import render_body
+
+    return render_body(body)
