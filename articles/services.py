@@ -1,5 +1,6 @@
 """Actions on the editorial desk that change several things at once."""
 
+import datetime
 import html
 
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.utils.html import strip_tags
 from articles.models import (
     BLOCK_MODELS,
     Article,
+    Ban,
     Comment,
     CommentStatus,
     ModerationEvent,
@@ -82,4 +84,87 @@ def refresh_comment_counts(article_ids):
     )
     Article.objects.filter(pk__in=list(article_ids)).update(
         comment_count=Coalesce(Subquery(approved), 0)
+    )
+
+
+@transaction.atomic
+def ban_commenters(*, comments, by, with_ip=False):
+    """Ban the emails (and IP addresses) of these comments' authors; their comments become
+    spam. New comments from them are held. Returns how many bans were added."""
+    rows = list(comments.values_list("email", "ip_address").distinct())
+    added = 0
+    for email, ip in rows:
+        ip = ip if with_ip else None
+        if Ban.objects.filter(email=email, ip_address=ip).exists():
+            continue
+        Ban.objects.create(email=email, ip_address=ip, created_by=by, reason="banned from the desk")
+        added += 1
+    emails = {email for email, _ip in rows}
+    moderate_comments(
+        comments=Comment.objects.filter(email__in=emails).exclude(status=CommentStatus.SPAM),
+        status=CommentStatus.SPAM,
+        by=by,
+        note="commenter banned",
+    )
+    return added
+
+
+def export_commenter(email):
+    """Everything stored about one commenter's comments, for a data request."""
+    return [
+        {
+            "article": comment.article.headline,
+            "url": comment.article.get_absolute_url(),
+            "name": comment.name,
+            "email": comment.email,
+            "comment": comment.body,
+            "posted": comment.created_at.isoformat(),
+            "status": comment.status,
+            "ip_address": comment.ip_address,
+            "user_agent": comment.user_agent,
+        }
+        for comment in Comment.objects.filter(email=email)
+        .select_related("article")
+        .order_by("created_at")
+    ]
+
+
+ERASED = "This comment was erased at the commenter's request."
+
+
+@transaction.atomic
+def erase_commenter(*, email, by):
+    """Erase one commenter's comments on request: name, email, text, IP and browser are
+    overwritten and the comments removed from view. Rows stay so that other readers' replies
+    keep their place (they are hidden with the comment they answered). Returns the count."""
+    comments = Comment.objects.filter(email=email)
+    ids = list(comments.values_list("pk", flat=True))
+    articles = set(comments.values_list("article_id", flat=True))
+    Comment.objects.filter(pk__in=ids).update(
+        name="Erased",
+        email=f"erased-{timezone.now():%Y%m%d}@erased.invalid",
+        body=ERASED,
+        ip_address=None,
+        user_agent="",
+        status=CommentStatus.REMOVED,
+        moderated_by=by,
+        moderated_at=timezone.now(),
+    )
+    ModerationEvent.objects.bulk_create(
+        ModerationEvent(comment_id=pk, status=CommentStatus.REMOVED, by=by, note="erased")
+        for pk in ids
+    )
+    Ban.objects.filter(email=email).update(email="", reason="email erased on request")
+    Ban.objects.filter(email="", ip_address__isnull=True).delete()
+    refresh_comment_counts(articles)
+    return len(ids)
+
+
+def erase_old_network_details(*, days):
+    """Erase IP addresses and browser strings of comments older than `days` days."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    return (
+        Comment.objects.filter(created_at__lt=cutoff)
+        .exclude(ip_address__isnull=True, user_agent="")
+        .update(ip_address=None, user_agent="")
     )

@@ -1,38 +1,85 @@
-from django.contrib import admin
+"""The moderation desk: held comments first, thread context and the commenter's history on
+each comment, bulk actions stamped with who and when, bans, blocked words, and an editor's
+export and erasure of one commenter's comments."""
+
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, Value, When
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles import services
-from articles.models import Comment, CommentStatus
+from articles.models import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
 
 
-def _moderation_action(status, description):
+def _moderation_action(status, name, description, note=""):
     def action(modeladmin, request, queryset):
-        count = services.moderate_comments(comments=queryset, status=status, by=request.user)
+        count = services.moderate_comments(
+            comments=queryset, status=status, by=request.user, note=note
+        )
         modeladmin.message_user(
             request,
             _("%(count)d comment(s) marked %(state)s.")
-            % {
-                "count": count,
-                "state": CommentStatus(status).label,
-            },
+            % {"count": count, "state": CommentStatus(status).label},
         )
 
-    action.__name__ = f"mark_{status}"
+    action.__name__ = name
     return admin.action(description=description, permissions=["change"])(action)
+
+
+def _ban_action(name, description, *, with_ip):
+    def action(modeladmin, request, queryset):
+        bans = services.ban_commenters(comments=queryset, by=request.user, with_ip=with_ip)
+        modeladmin.message_user(
+            request,
+            _("%(count)d ban(s) added; their comments are marked spam and new ones are held.")
+            % {"count": bans},
+        )
+
+    action.__name__ = name
+    return admin.action(description=description, permissions=["change"])(action)
+
+
+class ModerationEventInline(admin.TabularInline):
+    model = ModerationEvent
+    extra = 0
+    can_delete = False
+    fields = ["status", "by", "at", "note"]
+    readonly_fields = fields
+    verbose_name_plural = _("Moderation history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "name", "article", "status_badge", "created_at"]
+    list_display = [
+        "excerpt",
+        "name",
+        "article",
+        "status_badge",
+        "held_reason",
+        "created_at",
+    ]
     list_filter = ["status", ("article", admin.RelatedOnlyFieldListFilter), "created_at"]
     list_select_related = ["article"]
-    search_fields = ["name", "email", "body", "article__headline"]
+    search_fields = ["name", "email", "body", "article__headline", "=ip_address"]
     date_hierarchy = "created_at"
-    ordering = ["-created_at", "-pk"]
     raw_id_fields = ["article", "parent"]
+    list_per_page = 50
     readonly_fields = [
+        "thread_context",
+        "commenter_history",
+        "held_reason",
         "ip_address",
         "user_agent",
         "created_at",
@@ -41,19 +88,63 @@ class CommentAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["article", "parent", "name", "email", "body", "status"]}),
+        (_("Context"), {"fields": ["thread_context", "commenter_history"]}),
         (
             _("Moderation record"),
-            {"fields": ["moderated_by", "moderated_at", "ip_address", "user_agent", "created_at"]},
+            {
+                "fields": [
+                    "held_reason",
+                    "moderated_by",
+                    "moderated_at",
+                    "ip_address",
+                    "user_agent",
+                    "created_at",
+                ]
+            },
         ),
     ]
+    inlines = [ModerationEventInline]
     actions = [
-        _moderation_action(CommentStatus.APPROVED, _("Approve selected comments")),
-        _moderation_action(CommentStatus.SPAM, _("Mark selected comments as spam")),
-        _moderation_action(CommentStatus.REMOVED, _("Remove selected comments")),
+        _moderation_action(CommentStatus.APPROVED, "approve", _("Approve selected comments")),
+        _moderation_action(CommentStatus.SPAM, "mark_spam", _("Mark selected comments as spam")),
+        _moderation_action(
+            CommentStatus.APPROVED,
+            "mark_not_spam",
+            _("Not spam: approve selected comments"),
+            note="not spam",
+        ),
+        _moderation_action(CommentStatus.REMOVED, "remove", _("Remove selected comments")),
+        _ban_action("ban_email", _("Ban the commenters' emails"), with_ip=False),
+        _ban_action("ban_email_and_ip", _("Ban the commenters' emails and IPs"), with_ip=True),
     ]
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def get_queryset(self, request):
+        # The queue: held comments first, then the newest.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                queue=Case(
+                    When(status=CommentStatus.HELD, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("queue", "-created_at", "-pk")
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "commenter/",
+                self.admin_site.admin_view(self.commenter_view),
+                name="articles_comment_commenter",
+            ),
+            *super().get_urls(),
+        ]
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
@@ -67,8 +158,115 @@ class CommentAdmin(admin.ModelAdmin):
             comment.get_status_display(),
         )
 
+    @admin.display(description=_("in the thread"))
+    def thread_context(self, comment):
+        if not comment.pk:
+            return "—"
+        above = [c for c in (comment.parent, comment.parent and comment.parent.parent) if c]
+        replies = list(comment.replies.order_by("created_at")[:20])
+        rows = [
+            *(("↑", c.name, c.get_status_display(), c.excerpt) for c in reversed(above)),
+            ("→", comment.name, comment.get_status_display(), comment.excerpt),
+            *(("↓", c.name, c.get_status_display(), c.excerpt) for c in replies),
+        ]
+        return format_html(
+            '<ul class="nr-context">{}</ul>',
+            format_html_join("", "<li>{} <strong>{}</strong> ({}): {}</li>", rows),
+        )
+
+    @admin.display(description=_("commenter's history"))
+    def commenter_history(self, comment):
+        if not comment.pk:
+            return "—"
+        others = Comment.objects.filter(email=comment.email).exclude(pk=comment.pk)
+        counts = {
+            label: others.filter(status=value).count() for value, label in CommentStatus.choices
+        }
+        banned = Ban.objects.filter(email=comment.email).exists()
+        summary = ", ".join(f"{count} {label}" for label, count in counts.items())
+        return format_html(
+            "{}{} <a href='{}?q={}'>{}</a>",
+            summary,
+            format_html(" · <strong>{}</strong>", _("banned")) if banned else "",
+            reverse("admin:articles_comment_changelist"),
+            comment.email,
+            _("See them all"),
+        )
+
     def save_model(self, request, obj, form, change):
-        if "status" in form.changed_data:
+        status_changed = "status" in form.changed_data
+        if status_changed:
             obj.moderated_by = request.user
             obj.moderated_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if status_changed:
+            ModerationEvent.objects.create(comment=obj, status=obj.status, by=request.user)
+            services.refresh_comment_counts([obj.article_id])
+
+    def commenter_view(self, request):
+        """An editor exports or erases every comment made with one email address."""
+        if not request.user.has_perm("articles.delete_comment"):
+            raise PermissionDenied
+        form = CommenterForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            email = form.cleaned_data["email"]
+            comments = Comment.objects.filter(email=email)
+            if "export" in request.POST:
+                response = HttpResponse(
+                    json.dumps(services.export_commenter(email), ensure_ascii=False, indent=2),
+                    content_type="application/json; charset=utf-8",
+                )
+                response["Content-Disposition"] = 'attachment; filename="comments.json"'
+                return response
+            if "erase" in request.POST and not form.cleaned_data["confirm"]:
+                form.add_error("confirm", _("Tick the box to confirm the erasure."))
+            elif "erase" in request.POST:
+                count = services.erase_commenter(email=email, by=request.user)
+                self.message_user(
+                    request,
+                    _("%(count)d comment(s) by that email were erased.") % {"count": count},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:articles_comment_commenter")
+            if not form.errors:
+                form.found = comments.count()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("A commenter's comments: export or erase"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/articles/comment/commenter.html", context)
+
+
+class CommenterForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))
+    confirm = forms.BooleanField(
+        label=_("Yes, erase them (needed for Erase; cannot be undone)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.found = None
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+@admin.register(Ban)
+class BanAdmin(admin.ModelAdmin):
+    list_display = ["email", "ip_address", "reason", "created_by", "created_at"]
+    search_fields = ["email", "=ip_address", "reason"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.email = obj.email.strip().lower()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(BlockedWord)
+class BlockedWordAdmin(admin.ModelAdmin):
+    list_display = ["phrase", "created_at"]
+    search_fields = ["phrase"]

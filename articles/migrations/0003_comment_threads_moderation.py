@@ -6,107 +6,211 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_photo_focal_renditions_search_document'),
+        ("articles", "0002_photo_focal_renditions_search_document"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Ban',
+            name="Ban",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(blank=True, db_index=True, max_length=254, verbose_name='email')),
-                ('ip_address', models.GenericIPAddressField(blank=True, db_index=True, null=True, verbose_name='IP address')),
-                ('reason', models.CharField(blank=True, max_length=200, verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='banned at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, db_index=True, max_length=254, verbose_name="email"
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(
+                        blank=True, db_index=True, null=True, verbose_name="IP address"
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=200, verbose_name="reason")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="banned at")),
             ],
             options={
-                'verbose_name': 'banned commenter',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "banned commenter",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='BlockedWord',
+            name="BlockedWord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phrase', models.CharField(help_text='Matched without regard to case, as a whole word or phrase.', max_length=100, unique=True, verbose_name='word or phrase')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='added')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phrase",
+                    models.CharField(
+                        help_text="Matched without regard to case, as a whole word or phrase.",
+                        max_length=100,
+                        unique=True,
+                        verbose_name="word or phrase",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="added")),
             ],
             options={
-                'verbose_name': 'blocked word',
-                'ordering': ['phrase'],
+                "verbose_name": "blocked word",
+                "ordering": ["phrase"],
             },
         ),
         migrations.CreateModel(
-            name='ModerationEvent',
+            name="ModerationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('held', 'held for moderation'), ('approved', 'approved'), ('spam', 'spam'), ('removed', 'removed')], max_length=10, verbose_name='set to')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("held", "held for moderation"),
+                            ("approved", "approved"),
+                            ("spam", "spam"),
+                            ("removed", "removed"),
+                        ],
+                        max_length=10,
+                        verbose_name="set to",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="note")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
             ],
             options={
-                'verbose_name': 'moderation event',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "moderation event",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='comment_count',
-            field=models.PositiveIntegerField(default=0, editable=False, help_text='Kept up to date when comments are posted and moderated.', verbose_name='approved comments'),
+            model_name="article",
+            name="comment_count",
+            field=models.PositiveIntegerField(
+                default=0,
+                editable=False,
+                help_text="Kept up to date when comments are posted and moderated.",
+                verbose_name="approved comments",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='comments_close_at',
-            field=models.DateTimeField(blank=True, help_text="Empty: comments close automatically some days after publication (the site's setting). Set a date to keep an evergreen story open longer, or close it sooner.", null=True, verbose_name='close comments at'),
+            model_name="article",
+            name="comments_close_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Empty: comments close automatically some days after publication (the site's setting). Set a date to keep an evergreen story open longer, or close it sooner.",
+                null=True,
+                verbose_name="close comments at",
+            ),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='depth',
-            field=models.PositiveSmallIntegerField(default=0, editable=False, verbose_name='depth'),
+            model_name="comment",
+            name="depth",
+            field=models.PositiveSmallIntegerField(default=0, editable=False, verbose_name="depth"),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='held_reason',
-            field=models.CharField(blank=True, help_text='The rule that held it for review, e.g. “first comment from this email”.', max_length=200, verbose_name='why held'),
+            model_name="comment",
+            name="held_reason",
+            field=models.CharField(
+                blank=True,
+                help_text="The rule that held it for review, e.g. “first comment from this email”.",
+                max_length=200,
+                verbose_name="why held",
+            ),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='thread',
-            field=models.ForeignKey(blank=True, editable=False, help_text='The top-level comment this one belongs under; empty for a top-level one.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='articles.comment', verbose_name='thread'),
+            model_name="comment",
+            name="thread",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                help_text="The top-level comment this one belongs under; empty for a top-level one.",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="articles.comment",
+                verbose_name="thread",
+            ),
         ),
         migrations.AlterField(
-            model_name='comment',
-            name='parent',
-            field=models.ForeignKey(blank=True, help_text='Where the reply sits in the thread (replies nest three levels deep).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='articles.comment', verbose_name='reply to'),
+            model_name="comment",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Where the reply sits in the thread (replies nest three levels deep).",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="replies",
+                to="articles.comment",
+                verbose_name="reply to",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['thread', 'created_at'], name='comment_thread_replies_idx'),
+            model_name="comment",
+            index=models.Index(fields=["thread", "created_at"], name="comment_thread_replies_idx"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('depth__lte', 2)), name='comment_depth_max'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("depth__lte", 2)), name="comment_depth_max"
+            ),
         ),
         migrations.AddField(
-            model_name='ban',
-            name='created_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='banned by'),
+            model_name="ban",
+            name="created_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="banned by",
+            ),
         ),
         migrations.AddField(
-            model_name='moderationevent',
-            name='by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by'),
+            model_name="moderationevent",
+            name="by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="by",
+            ),
         ),
         migrations.AddField(
-            model_name='moderationevent',
-            name='comment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='moderation_log', to='articles.comment'),
+            model_name="moderationevent",
+            name="comment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="moderation_log",
+                to="articles.comment",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ban',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('email', ''), _negated=True), ('ip_address__isnull', False), _connector='OR'), name='ban_has_email_or_ip', violation_error_message='Give an email, an IP address, or both.'),
+            model_name="ban",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("email", ""), _negated=True),
+                    ("ip_address__isnull", False),
+                    _connector="OR",
+                ),
+                name="ban_has_email_or_ip",
+                violation_error_message="Give an email, an IP address, or both.",
+            ),
         ),
     ]

@@ -15,7 +15,11 @@ from articles.models import (
     Article,
     ArticleAuthor,
     Author,
+    Ban,
+    BlockedWord,
     Comment,
+    CommentStatus,
+    ModerationEvent,
     Photo,
     PhotoBlock,
     Quote,
@@ -60,6 +64,7 @@ def build_demo():
     authors = _authors(accounts)
     photos = _photos(people, shows, accounts["editor"])
     _articles(authors, photos, people, shows, accounts["editor"])
+    _moderation(accounts["moderator"])
     return [username for username, *_ in content.ACCOUNTS]
 
 
@@ -307,3 +312,32 @@ def _blocks(article, blocks, photos, people):
             )
         else:
             raise ValueError(f"Unknown demo block kind {kind!r}")
+
+
+def _moderation(moderator):
+    """The desk's word list, one banned spammer and their comment, marked spam."""
+    for phrase in content.BLOCKED_WORDS:
+        BlockedWord.objects.get_or_create(phrase=phrase)
+    email, name, body, ip = content.SPAMMER
+    Ban.objects.get_or_create(
+        email=email, defaults={"reason": "posted link spam", "created_by": moderator}
+    )
+    article = Article.objects.get(slug=content.SPAMMED_ARTICLE)
+    comment, created = Comment.objects.get_or_create(
+        article=article,
+        email=email,
+        defaults={
+            "name": name,
+            "body": body,
+            "status": CommentStatus.SPAM,
+            "held_reason": "3 links",
+            "ip_address": ip,
+            "user_agent": "Mozilla/5.0 (demo)",
+            "moderated_by": moderator,
+            "moderated_at": timezone.now(),
+        },
+    )
+    if created:
+        ModerationEvent.objects.create(
+            comment=comment, status=CommentStatus.SPAM, by=moderator, note="commenter banned"
+        )

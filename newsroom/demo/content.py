@@ -1127,3 +1127,14 @@ ARTICLES = [
         "blocks": [("text", "<p>This is a fictional demo story about a fictional composer.</p>")],
     },
 ]
+
+
+# The comment desk: phrases that hold a comment for review, and a banned link spammer.
+BLOCKED_WORDS = ["crypto giveaway", "free followers", "work from home and earn"]
+SPAMMER = (
+    "deals@spam.invalid",
+    "Best Deals",
+    "Watch every episode free at http://spam.invalid/a http://spam.invalid/b http://spam.invalid/c",
+    "203.0.113.7",
+)
+SPAMMED_ARTICLE = "romantics-anonymous-everything-we-know-so-far"

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, ArticleStatus, Comment, CommentStatus
+from articles.models import Article, ArticleStatus, Comment, CommentStatus, ModerationEvent
 from tests.articles.factories import ArticleFactory, AuthorFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +147,7 @@ def test_moderators_approve_comments_in_bulk_and_it_is_recorded(moderator_client
     held = CommentFactory.create_batch(3)
     response = moderator_client.post(
         reverse("admin:articles_comment_changelist"),
-        {"action": "mark_approved", "_selected_action": [c.pk for c in held[:2]]},
+        {"action": "approve", "_selected_action": [c.pk for c in held[:2]]},
     )
     assert response.status_code == 302
     approved = Comment.objects.filter(status=CommentStatus.APPROVED)
@@ -155,6 +155,9 @@ def test_moderators_approve_comments_in_bulk_and_it_is_recorded(moderator_client
     assert {c.moderated_by for c in approved} == {moderator}
     assert all(c.moderated_at for c in approved)
     assert Comment.objects.get(pk=held[2].pk).status == CommentStatus.HELD
+    events = ModerationEvent.objects.filter(comment__in=held[:2])
+    assert {(e.status, e.by) for e in events} == {(CommentStatus.APPROVED, moderator)}
+    assert held[0].article.__class__.objects.get(pk=held[0].article_id).comment_count == 1
 
 
 def test_moderators_cannot_edit_articles(moderator_client):
