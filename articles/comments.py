@@ -169,9 +169,14 @@ def check_defences(data, article, *, ip, email):
         )
     except signing.BadSignature:
         return Refusal(400, _("The comment form was not one we sent. Please send it again."))
+    age = time.time() - token.get("t", 0)
+    if age > settings.COMMENTS_FORM_MAX_AGE:
+        return Refusal(
+            400, _("The comment form had been open too long. Please check and send it again.")
+        )
     if token.get("a") != article.pk:
         return Refusal(400, _("The comment form was for another article. Please send it again."))
-    if time.time() - token.get("t", 0) < settings.COMMENTS_MIN_SECONDS:
+    if age < settings.COMMENTS_MIN_SECONDS:
         return Refusal(
             400,
             _("That was sent faster than anyone can type. Please check it and send it again."),
