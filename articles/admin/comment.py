@@ -7,7 +7,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -133,8 +133,10 @@ class CommentAdmin(admin.ModelAdmin):
                     output_field=IntegerField(),
                 )
             )
-            .order_by("queue", "-created_at", "-pk")
         )
+
+    def get_ordering(self, request):
+        return [F("queue").asc(), "-created_at", "-pk"]
 
     def get_urls(self):
         return [

@@ -1,0 +1,117 @@
+"""The moderation desk in the admin: the queue, context, actions, bans, data requests."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Ban, Comment, CommentStatus, ModerationEvent
+from tests.articles.factories import ArticleFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "admin:articles_comment_changelist"
+
+
+def act(client, action, comments):
+    return client.post(
+        reverse(CHANGELIST), {"action": action, "_selected_action": [c.pk for c in comments]}
+    )
+
+
+def test_held_comments_come_first_in_the_queue(moderator_client):
+    article = ArticleFactory()
+    approved = CommentFactory(article=article, status=CommentStatus.APPROVED)
+    held = CommentFactory(article=article)
+    newest = CommentFactory(article=article, status=CommentStatus.SPAM)
+    listed = list(moderator_client.get(reverse(CHANGELIST)).context["cl"].result_list)
+    assert listed == [held, newest, approved]
+
+
+def test_the_comment_page_shows_the_thread_and_the_commenters_history(moderator_client):
+    article = ArticleFactory()
+    top = CommentFactory(article=article, status=CommentStatus.APPROVED, body="The question")
+    reply = CommentFactory(
+        article=article, parent=top, thread=top, depth=1, email="x@example.com", body="Answer"
+    )
+    CommentFactory(email="x@example.com", status=CommentStatus.SPAM)
+    html = moderator_client.get(
+        reverse("admin:articles_comment_change", args=[reply.pk])
+    ).content.decode()
+    assert "The question" in html
+    assert "1 spam" in html
+
+
+def test_spam_and_not_spam_are_recorded_with_who_and_when(moderator_client, moderator):
+    comment = CommentFactory()
+    act(moderator_client, "mark_spam", [comment])
+    act(moderator_client, "mark_not_spam", [comment])
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.APPROVED
+    assert comment.moderated_by == moderator
+    log = list(ModerationEvent.objects.filter(comment=comment).order_by("at", "pk"))
+    assert [(e.status, e.note, e.by) for e in log] == [
+        (CommentStatus.SPAM, "", moderator),
+        (CommentStatus.APPROVED, "not spam", moderator),
+    ]
+
+
+def test_banning_marks_the_commenters_comments_spam_and_holds_new_ones(moderator_client):
+    comment = CommentFactory(email="troll@example.com", ip_address="198.51.100.4")
+    other = CommentFactory(email="troll@example.com", status=CommentStatus.APPROVED)
+    act(moderator_client, "ban_email_and_ip", [comment])
+    ban = Ban.objects.get()
+    assert (ban.email, ban.ip_address) == ("troll@example.com", "198.51.100.4")
+    other.refresh_from_db()
+    assert other.status == CommentStatus.SPAM
+    other.article.refresh_from_db()
+    assert other.article.comment_count == 0
+
+
+def test_the_admin_index_shows_the_number_of_held_comments(editor_client):
+    CommentFactory.create_batch(3)
+    CommentFactory(status=CommentStatus.APPROVED)
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    assert "3 comments are waiting for moderation" in html
+    assert "?status__exact=held" in html
+
+
+def test_writers_do_not_see_the_queue(writer_client):
+    CommentFactory()
+    assert (
+        "waiting for moderation" not in writer_client.get(reverse("admin:index")).content.decode()
+    )
+
+
+COMMENTER = reverse("admin:articles_comment_commenter")
+
+
+def test_an_editor_exports_a_commenters_comments(editor_client):
+    CommentFactory(email="reader@example.com", body="Mine", ip_address="192.0.2.1")
+    CommentFactory(email="other@example.com", body="Not mine")
+    response = editor_client.post(COMMENTER, {"email": "Reader@Example.com", "export": "1"})
+    assert response["Content-Disposition"] == 'attachment; filename="comments.json"'
+    data = json.loads(response.content)
+    assert [(c["comment"], c["ip_address"]) for c in data] == [("Mine", "192.0.2.1")]
+
+
+def test_an_editor_erases_a_commenter_after_confirming(editor_client, editor):
+    article = ArticleFactory()
+    top = CommentFactory(
+        article=article, email="reader@example.com", body="Mine", status=CommentStatus.APPROVED
+    )
+    reply = CommentFactory(article=article, parent=top, thread=top, depth=1, body="A reply")
+    response = editor_client.post(COMMENTER, {"email": "reader@example.com", "erase": "1"})
+    assert "Tick the box" in response.content.decode()
+    assert Comment.objects.get(pk=top.pk).body == "Mine"
+    editor_client.post(COMMENTER, {"email": "reader@example.com", "erase": "1", "confirm": "on"})
+    top.refresh_from_db()
+    assert top.name == "Erased"
+    assert top.body == "This comment was erased at the commenter's request."
+    assert "reader@example.com" not in top.email
+    assert (top.ip_address, top.user_agent, top.status) == (None, "", CommentStatus.REMOVED)
+    assert Comment.objects.filter(pk=reply.pk).exists()  # other readers' words are kept
+    assert not Comment.objects.filter(email="reader@example.com").exists()
+
+
+def test_moderators_cannot_export_or_erase(moderator_client):
+    assert moderator_client.get(COMMENTER).status_code == 403
