@@ -19,6 +19,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 NEWSROOM_DEMO_ALLOWED = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not shared-cache memory: live-server threads then each get their own
+    # connection and SQLite's own locking, as in development (pytest-xdist adds a suffix).
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"newsroom-test-{os.getpid()}.sqlite3")
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

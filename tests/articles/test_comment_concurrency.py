@@ -1,0 +1,72 @@
+"""Many readers posting to one article at the same moment: every comment is stored once."""
+
+import re
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import signing
+from django.utils import timezone
+
+from articles.comments import TOKEN_SALT
+from articles.models import Comment, CommentStatus
+from tests.articles.factories import ArticleFactory, CommentFactory
+
+POSTS = 40
+THREADS = 16
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_comments_posted_at_once_are_all_stored_exactly_once(live_server, settings):
+    settings.COMMENTS_RATE_IP = f"{POSTS * 2}/600"  # every post comes from 127.0.0.1 here
+    article = ArticleFactory(slug="busy", publish_at=timezone.now())
+    for n in range(POSTS // 2):  # half are returning commenters, published at once
+        CommentFactory(article=article, email=f"r{n}@example.com", status=CommentStatus.APPROVED)
+    with urllib.request.urlopen(f"{live_server.url}/articles/busy/") as response:  # noqa: S310
+        cookie = response.headers["Set-Cookie"].split(";")[0]
+        html = response.read().decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    token = signing.dumps({"a": article.pk, "t": time.time() - 10}, salt=TOKEN_SALT)
+    opener = urllib.request.build_opener(NoRedirect)
+
+    def send(n):
+        data = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": csrf,
+                "name": f"Reader {n}",
+                "email": f"r{n}@example.com",
+                "body": f"Comment number {n}",
+                "token": token,
+                "website": "",
+            }
+        ).encode()
+        request = urllib.request.Request(  # noqa: S310 (the test's own http server)
+            f"{live_server.url}/articles/busy/comments/",
+            data=data,
+            headers={"Cookie": cookie, "Referer": live_server.url},
+        )
+        try:
+            opener.open(request)
+        except urllib.error.HTTPError as error:
+            return error.code
+        return 200
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        statuses = list(pool.map(send, range(POSTS)))
+
+    assert statuses == [302] * POSTS
+    posted = Comment.objects.filter(body__startswith="Comment number")
+    assert sorted(posted.values_list("body", flat=True)) == sorted(
+        f"Comment number {n}" for n in range(POSTS)
+    )
+    assert posted.filter(status=CommentStatus.APPROVED).count() == POSTS // 2
+    article.refresh_from_db()
+    # The factory's comments are not counted; every comment published at once is.
+    assert article.comment_count == POSTS // 2
