@@ -29,6 +29,7 @@ def _moderation_action(status, name, description, note=""):
             request,
             _("%(count)d comment(s) marked %(state)s.")
             % {"count": count, "state": CommentStatus(status).label},
+            messages.SUCCESS,
         )
 
     action.__name__ = name
@@ -42,6 +43,7 @@ def _ban_action(name, description, *, with_ip):
             request,
             _("%(count)d ban(s) added; their comments are marked spam and new ones are held.")
             % {"count": bans},
+            messages.SUCCESS,
         )
 
     action.__name__ = name
