@@ -13,6 +13,16 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: rate-limit counters do not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(tmp_path, settings):
     """Every test stores uploads in its own empty folder, so it can see what was written."""
     settings.MEDIA_ROOT = tmp_path / "media"

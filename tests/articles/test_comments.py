@@ -5,7 +5,6 @@ import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,13 +16,6 @@ from articles.models import Ban, BlockedWord, Comment, CommentStatus
 from tests.articles.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
