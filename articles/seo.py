@@ -70,6 +70,7 @@ def news_article(request, article, bylines):
         "publisher": publisher(request),
         "articleSection": article.get_kind_display(),
         "isAccessibleForFree": True,
+        "commentCount": article.comment_count,
     }
     if article.hero_photo:
         data["image"] = [image_object(request, article.hero_photo)]

@@ -146,6 +146,7 @@ def test_the_article_page_has_news_article_and_breadcrumb_structured_data(client
     assert article["image"][0]["creditText"] == "Axelle/FilmMagic"
     assert article["image"][0]["caption"] == "Shun Oguri at a gala."
     assert article["publisher"]["name"]
+    assert article["commentCount"] == 0
     crumbs = next(item for item in data if item["@type"] == "BreadcrumbList")
     assert crumbs["itemListElement"][-1]["name"] == "Romantics Anonymous: Everything We Know"
 
