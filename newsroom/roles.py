@@ -37,9 +37,11 @@ ROLE_PERMISSIONS = {
     EDITORS: (
         _perms(
             "articles",
-            ["article", "articleauthor", *_BLOCKS, "photo", "tag", "author", "comment"],
+            ["article", "articleauthor", *_BLOCKS, "photo", "tag", "author"],
             _CRUD,
         )
+        # Comments come from readers: editors moderate, export and erase them.
+        | _perms("articles", ["comment"], ["change", "delete", "view"])
         | {"articles.publish_article"}
         # Editors moderate comments too.
         | _perms("articles", ["ban", "blockedword"], _CRUD)

@@ -66,19 +66,20 @@ class ModerationEventInline(admin.TabularInline):
 class CommentAdmin(admin.ModelAdmin):
     list_display = [
         "excerpt",
-        "name",
-        "article",
         "status_badge",
         "held_reason",
+        "name",
+        "on_article",
         "created_at",
     ]
     list_filter = ["status", ("article", admin.RelatedOnlyFieldListFilter), "created_at"]
     list_select_related = ["article"]
     search_fields = ["name", "email", "body", "article__headline", "=ip_address"]
     date_hierarchy = "created_at"
-    raw_id_fields = ["article", "parent"]
     list_per_page = 50
     readonly_fields = [
+        "article",
+        "parent",
         "thread_context",
         "commenter_history",
         "held_reason",
@@ -140,6 +141,9 @@ class CommentAdmin(admin.ModelAdmin):
     def get_ordering(self, request):
         return [F("queue").asc(), "-created_at", "-pk"]
 
+    def has_add_permission(self, request):
+        return False  # comments come from readers
+
     def get_urls(self):
         return [
             path(
@@ -153,6 +157,11 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
         return comment.excerpt
+
+    @admin.display(description=_("article"), ordering="article__headline")
+    def on_article(self, comment):
+        headline = comment.article.headline
+        return headline if len(headline) <= 40 else f"{headline[:39]}…"
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, comment):
