@@ -2,8 +2,10 @@
 needed, and the journey a reader takes through the demo newsroom."""
 
 import json
+import re
 import shutil
 import subprocess
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -86,13 +88,39 @@ def page_contents(base):
     return problems
 
 
+def posted_pages(base):
+    """Pages a POST answers with: the comment form with errors, the CSRF failure page."""
+    article = base + PAGES["article"]
+    with urllib.request.urlopen(article) as response:  # noqa: S310
+        cookie = response.headers["Set-Cookie"].split(";")[0]
+        csrf = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()
+        ).group(1)
+    pages = {}
+    for name, headers, fields in [
+        ("comment with errors", {"Cookie": cookie}, {"csrfmiddlewaretoken": csrf, "body": "x"}),
+        ("CSRF failure", {}, {"body": "x"}),
+    ]:
+        request = urllib.request.Request(  # noqa: S310 (the test's own server)
+            article + "comments/",
+            data=urllib.parse.urlencode(fields).encode(),
+            headers={**headers, "Referer": base},
+        )
+        pages[name] = fetch(request)
+    assert b"This field is required." in pages["comment with errors"]
+    assert b"Please send that again" in pages["CSRF failure"]
+    return pages
+
+
 def html_errors(base, folder):
     """The Nu HTML checker's errors, one run for every page."""
     java = tools()
     files = []
-    for number, path in enumerate(PAGES.values()):
+    pages = {name: fetch(base + path) for name, path in PAGES.items()}
+    pages.update(posted_pages(base))
+    for number, html in enumerate(pages.values()):
         file = folder / f"page{number}.html"
-        file.write_bytes(fetch(base + path))
+        file.write_bytes(html)
         files.append(file)
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
@@ -102,7 +130,7 @@ def html_errors(base, folder):
         timeout=180,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    names = {f"file:{file}": name for file, name in zip(files, PAGES, strict=True)}
+    names = {f"file:{file}": name for file, name in zip(files, pages, strict=True)}
     return [
         f"{names.get(m.get('url'), m.get('url'))}: line {m.get('lastLine')}: {m['message']}"
         for m in messages
@@ -123,6 +151,15 @@ def axe_violations(base, browser, scheme):
         for violation in result["violations"]:
             targets = [node["target"] for node in violation["nodes"]][:3]
             found.append(f"{name} ({scheme}): {violation['id']}: {targets}")
+    # The comment form sent empty: the page with its errors next to the fields.
+    page.goto(base + PAGES["article"])
+    page.get_by_role("button", name="Post comment").click()
+    page.wait_for_selector(".field__error")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    found += [f"comment errors ({scheme}): {v['id']}" for v in result["violations"]]
     context.close()
     return found
 
