@@ -9,6 +9,7 @@ from people.admin import PersonAdmin
 from people.models import Person
 
 from . import services
+from .edit_conflicts import ConflictCheckedAdmin
 from .forms import ShowAdminForm
 from .models import (
     Company,
@@ -69,7 +70,7 @@ class StatusHistoryInline(admin.TabularInline):
 
 
 @admin.register(Show)
-class ShowAdmin(admin.ModelAdmin):
+class ShowAdmin(ConflictCheckedAdmin, admin.ModelAdmin):
     form = ShowAdminForm
     list_display = [
         "title",

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .edit_conflicts import ConflictCheckedForm
 from .release import ReleaseWindow
 
 
@@ -35,7 +36,7 @@ class ReleaseWindowField(forms.CharField):
             raise ValidationError(str(error), code="invalid_release_window") from None
 
 
-class ShowAdminForm(forms.ModelForm):
+class ShowAdminForm(ConflictCheckedForm):
     release_window = ReleaseWindowField(label=_("Release window"))
     status_note = forms.CharField(
         label=_("Status note"),
@@ -52,6 +53,18 @@ class ShowAdminForm(forms.ModelForm):
 
     # The model and fields come from ShowAdmin (its fieldsets); the release window stands in
     # for release_date and release_precision.
+
+    def snapshot_extras(self, obj):
+        credits = obj.credits.select_related("person").order_by("role", "billing_order", "pk")
+        return {
+            _("credits"): "; ".join(
+                f"{c.person.name} ({c.get_role_display()}"
+                + (f", {c.character_name}" if c.character_name else "")
+                + ")"
+                for c in credits
+            ),
+            _("other titles"): ", ".join(t.title for t in obj.other_titles.order_by("title")),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,14 +16,22 @@ from articles.models import (
     RichText,
     VideoEmbed,
 )
-from articles.services import index_article
+from articles.services import article_plain_text, index_article
+from shows.edit_conflicts import ConflictCheckedAdmin, ConflictCheckedForm
 
 WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """The model and fields come from ArticleAdmin (its fieldsets)."""
+class ArticleAdminForm(ConflictCheckedForm):
+    """The model and fields come from ArticleAdmin (its fieldsets). A save made by someone
+    else after this form was opened is not overwritten (shows/edit_conflicts.py)."""
+
+    def snapshot_extras(self, obj):
+        return {
+            _("Body"): article_plain_text(obj),
+            _("bylines"): ", ".join(str(b.author) for b in obj.bylines.select_related("author")),
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -57,7 +65,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentEditor):
+class ArticleAdmin(ConflictCheckedAdmin, ContentEditor):
     form = ArticleAdminForm
     list_display = [
         "headline",
