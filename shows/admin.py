@@ -1,7 +1,14 @@
-from django.contrib import admin
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models
 from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +27,7 @@ from .models import (
     Language,
     Platform,
     Show,
+    ShowStatus,
     ShowTitle,
     StatusChange,
 )
@@ -69,6 +77,39 @@ class StatusHistoryInline(admin.TabularInline):
         return super().get_queryset(request).select_related("recorded_by")
 
 
+class StaleFilter(admin.SimpleListFilter):
+    title = _("confirmation")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        days = settings.SHOWS_STALE_AFTER_DAYS
+        return [
+            ("stale", _("stale: over %(days)d days ago") % {"days": days}),
+            ("fresh", _("within %(days)d days") % {"days": days}),
+        ]
+
+    def queryset(self, request, queryset):
+        cutoff = timezone.localdate() - datetime.timedelta(days=settings.SHOWS_STALE_AFTER_DAYS)
+        if self.value() == "stale":
+            return queryset.filter(status_confirmed_on__lt=cutoff)
+        if self.value() == "fresh":
+            return queryset.filter(status_confirmed_on__gte=cutoff)
+        return queryset
+
+
+class StatusUpdateForm(forms.Form):
+    """One status update applied to the selected shows, each getting its history entry."""
+
+    status = forms.ChoiceField(label=_("New status"), choices=ShowStatus.choices)
+    confirmed_on = forms.DateField(
+        label=_("Confirmed on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day the source confirmed it."),
+    )
+    source_url = forms.URLField(label=_("Source link"), required=False, assume_scheme="https")
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
 @admin.register(Show)
 class ShowAdmin(ConflictCheckedAdmin, admin.ModelAdmin):
     form = ShowAdminForm
@@ -77,10 +118,12 @@ class ShowAdmin(ConflictCheckedAdmin, admin.ModelAdmin):
         "kind",
         "status_badge",
         "status_confirmed_on",
+        "days_since",
         "release_window_display",
         "platform",
     ]
-    list_filter = ["status", "kind", "platform", "genres", "countries"]
+    list_filter = [StaleFilter, "status", "kind", "platform", "genres", "countries"]
+    actions = ["update_status"]
     list_select_related = ["platform"]
     search_fields = ["title", "other_titles__title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
@@ -133,6 +176,65 @@ class ShowAdmin(ConflictCheckedAdmin, admin.ModelAdmin):
         return format_html(
             '<span class="nr-badge nr-badge--{}">{}</span>', show.status, show.get_status_display()
         )
+
+    @admin.display(description=_("days since"), ordering="status_confirmed_on")
+    def days_since(self, show):
+        days = (timezone.localdate() - show.status_confirmed_on).days
+        if days > settings.SHOWS_STALE_AFTER_DAYS:
+            return format_html('<span class="nr-stale" title="{}">⚠ {}</span>', _("stale"), days)
+        return days
+
+    def has_change_status_permission(self, request):
+        return request.user.has_perm("shows.change_show_status")
+
+    @admin.action(description=_("Update the production status"), permissions=["change_status"])
+    def update_status(self, request, queryset):
+        """A form for one status update, applied to every selected show with its own history
+        entry. A show whose history already has a later date is left as it is, with a reason."""
+        if "apply" in request.POST:
+            form = StatusUpdateForm(request.POST)
+            if form.is_valid():
+                updated, skipped = [], []
+                data = form.cleaned_data
+                for show in queryset:
+                    newest = show.status_history.first()
+                    if newest and data["confirmed_on"] < newest.confirmed_on:
+                        skipped.append(f"{show} ({date_format(newest.confirmed_on)})")
+                        continue
+                    services.record_status(
+                        show=show,
+                        status=data["status"],
+                        confirmed_on=data["confirmed_on"],
+                        note=data["note"],
+                        source_url=data["source_url"],
+                        by=request.user,
+                    )
+                    updated.append(str(show))
+                if updated:
+                    self.message_user(
+                        request,
+                        _("Status recorded for %(shows)s.") % {"shows": ", ".join(updated)},
+                        messages.SUCCESS,
+                    )
+                if skipped:
+                    self.message_user(
+                        request,
+                        _("Not changed, their history has a later date: %(shows)s.")
+                        % {"shows": ", ".join(skipped)},
+                        messages.WARNING,
+                    )
+                return None
+        else:
+            form = StatusUpdateForm(initial={"confirmed_on": timezone.localdate()})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Update the production status"),
+            "form": form,
+            "shows": queryset,
+            "opts": self.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/shows/show/update_status.html", context)
 
     @admin.display(description=_("release window"), ordering="release_date")
     def release_window_display(self, show):

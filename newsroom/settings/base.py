@@ -172,3 +172,6 @@ COMMENTS_RATE_IP = env("COMMENTS_RATE_IP", "5/600")  # posts per seconds, per IP
 COMMENTS_RATE_EMAIL = env("COMMENTS_RATE_EMAIL", "3/600")  # posts per seconds, per email
 COMMENTS_THREADS_PER_PAGE = env_int("COMMENTS_THREADS_PER_PAGE", 50)
 COMMENTS_KEEP_IP_DAYS = env_int("COMMENTS_KEEP_IP_DAYS", 30)  # erase_comment_ips erases older
+
+# The production tracker flags a show whose status was last confirmed this many days ago.
+SHOWS_STALE_AFTER_DAYS = env_int("SHOWS_STALE_AFTER_DAYS", 90)
