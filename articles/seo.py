@@ -56,7 +56,8 @@ def author_person(request, author):
 
 
 def news_article(request, article, bylines):
-    modified = article.updated_at or article.publish_at
+    modified = article.updated_at or article.publish_at or article.modified_at
+    published = article.publish_at or article.modified_at  # a preview has no time yet
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -64,7 +65,7 @@ def news_article(request, article, bylines):
         "description": article.dek,
         "url": request.build_absolute_uri(article.get_absolute_url()),
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
-        "datePublished": article.publish_at.isoformat(),
+        "datePublished": published.isoformat(),
         "dateModified": modified.isoformat(),
         "author": [author_person(request, byline.author) for byline in bylines],
         "publisher": publisher(request),

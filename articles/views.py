@@ -6,7 +6,10 @@ articles are a 404 and are never listed. Each page costs a fixed number of queri
 
 from content_editor.contents import contents_for_item
 from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core import signing
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +26,7 @@ from articles.models import (
     Author,
     Comment,
     CommentStatus,
+    ShareLink,
     Tag,
 )
 from shows.filters import related_to
@@ -54,16 +58,17 @@ def show_box_queryset():
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    preview = False
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("hero_photo")
-            .prefetch_related(
-                bylines_prefetch(),
-                "tags",
-                Prefetch("shows", queryset=show_box_queryset()),
-            )
+        return self.with_page_data(Article.objects.published())
+
+    @staticmethod
+    def with_page_data(articles):
+        return articles.select_related("hero_photo").prefetch_related(
+            bylines_prefetch(),
+            "tags",
+            Prefetch("shows", queryset=show_box_queryset()),
         )
 
     def get_context_data(self, **kwargs):
@@ -96,7 +101,7 @@ class ArticleDetailView(DetailView):
         comment_page, threads = comments.thread_page(
             article, mine, self.request.GET.get("comments")
         )
-        is_open = comments.comments_open(article)
+        is_open = comments.comments_open(article) and not self.preview
         reply_to = None
         if is_open and self.request.GET.get("reply", "").isdigit():
             reply_to = article.comments.filter(
@@ -116,6 +121,7 @@ class ArticleDetailView(DetailView):
             ),
             reply_to=reply_to,
             comment_refusal=kwargs.get("comment_refusal"),
+            preview=self.preview,
             bylines=bylines,
             shows=shows,
             tags=tags,
@@ -253,3 +259,42 @@ def client_ip(request):
     """The reader's address. Behind a proxy, set the proxy to pass REMOTE_ADDR through
     (for example gunicorn's --forwarded-allow-ips); X-Forwarded-For is not trusted here."""
     return request.META.get("REMOTE_ADDR") or None
+
+
+class ArticlePreviewView(LoginRequiredMixin, PermissionRequiredMixin, ArticleDetailView):
+    """An unpublished article exactly as readers will see it, for the newsroom's staff, with
+    a "Preview - not published" banner and noindex."""
+
+    permission_required = "articles.view_article"
+    preview = True
+
+    def get_login_url(self):
+        return reverse("admin:login")
+
+    def get_queryset(self):
+        return self.with_page_data(Article.objects.all())
+
+
+@require_GET
+def share_preview(request, token):
+    """The same preview for an outside reviewer: no login, read-only, until the link expires
+    or an editor revokes it."""
+    try:
+        link_id = signing.loads(token, salt=SHARE_SALT)
+    except signing.BadSignature:
+        raise Http404("This preview link is not valid.") from None
+    link = get_object_or_404(ShareLink.objects.select_related("article"), pk=link_id)
+    if not link.is_usable:
+        return render(request, "articles/share_link_gone.html", {"link": link}, status=410)
+    view = ArticlePreviewView()
+    view.setup(request, slug=link.article.slug)
+    view.object = view.get_queryset().get(pk=link.article_id)
+    context = view.get_context_data(object=view.object, share_link=link)
+    return render(request, view.template_name, context)
+
+
+SHARE_SALT = "articles.share-link"
+
+
+def share_url(link):
+    return reverse("articles:share", args=[signing.dumps(link.pk, salt=SHARE_SALT)])

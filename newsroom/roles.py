@@ -43,6 +43,8 @@ ROLE_PERMISSIONS = {
         # Comments come from readers: editors moderate, export and erase them.
         | _perms("articles", ["comment"], ["change", "delete", "view"])
         | {"articles.publish_article"}
+        # Outside reviewers get read-only preview links from editors.
+        | _perms("articles", ["sharelink"], ["change", "delete", "view"])
         # Editors moderate comments too.
         | _perms("articles", ["ban", "blockedword"], _CRUD)
         | _perms("articles", ["moderationevent"], ["view"])

@@ -1,8 +1,12 @@
+import datetime
+
 from content_editor.admin import ContentEditor, ContentEditorInline
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import F, Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +18,11 @@ from articles.models import (
     PhotoBlock,
     Quote,
     RichText,
+    ShareLink,
     VideoEmbed,
 )
 from articles.services import article_plain_text, index_article
+from articles.views import share_url
 from shows.edit_conflicts import ConflictCheckedAdmin, ConflictCheckedForm
 
 WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
@@ -67,6 +73,7 @@ class BylineInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(ConflictCheckedAdmin, ContentEditor):
     form = ArticleAdminForm
+    actions = ["create_share_link"]
     list_display = [
         "headline",
         "kind",
@@ -195,3 +202,66 @@ class ArticleAdmin(ConflictCheckedAdmin, ContentEditor):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         index_article(form.instance)
+
+    def view_on_site(self, obj):
+        """The reader's page once it is live; until then the preview."""
+        if obj.is_live:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", args=[obj.slug])
+
+    @admin.action(
+        description=_("Create a preview link for an outside reviewer"),
+        permissions=["publish"],
+    )
+    def create_share_link(self, request, queryset):
+        days = settings.ARTICLES_SHARE_LINK_DAYS
+        for article in queryset:
+            link = ShareLink.objects.create(
+                article=article,
+                created_by=request.user,
+                expires_at=timezone.now() + datetime.timedelta(days=days),
+            )
+            self.message_user(
+                request,
+                format_html(
+                    'Preview of “{}” for {} days, no login needed: <a href="{}">{}</a>',
+                    article.headline,
+                    days,
+                    share_url(link),
+                    request.build_absolute_uri(share_url(link)),
+                ),
+                messages.SUCCESS,
+            )
+
+    def has_publish_permission(self, request):
+        return self.can_publish(request)
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    list_display = ["article", "created_by", "created_at", "expires_at", "state", "link"]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["article__headline"]
+    readonly_fields = ["article", "created_by", "created_at", "link"]
+    fields = ["article", "created_by", "created_at", "expires_at", "revoked_at", "link"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False  # made from the article list: "Create a preview link"
+
+    @admin.display(description=_("state"))
+    def state(self, link):
+        if link.revoked_at:
+            return _("revoked")
+        return _("valid") if link.is_usable else _("expired")
+
+    @admin.display(description=_("address"))
+    def link(self, link):
+        return format_html('<a href="{}">{}</a>', share_url(link), _("open the preview"))
+
+    @admin.action(description=_("Revoke the selected links now"), permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(
+            request, _("%(count)d link(s) revoked.") % {"count": count}, messages.SUCCESS
+        )

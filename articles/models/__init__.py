@@ -1,4 +1,4 @@
-from .article import Article, ArticleAuthor, ArticleKind, ArticleStatus
+from .article import Article, ArticleAuthor, ArticleKind, ArticleStatus, ShareLink
 from .author import Author, Tag
 from .blocks import BLOCK_MODELS, PhotoBlock, Quote, QuoteStyle, RichText, VideoEmbed
 from .comment import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
@@ -21,6 +21,7 @@ __all__ = [
     "Quote",
     "QuoteStyle",
     "RichText",
+    "ShareLink",
     "Tag",
     "VideoEmbed",
 ]

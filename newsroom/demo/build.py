@@ -24,6 +24,7 @@ from articles.models import (
     PhotoBlock,
     Quote,
     RichText,
+    ShareLink,
     Tag,
 )
 from articles.renditions import make_renditions, renditions_current
@@ -65,6 +66,7 @@ def build_demo():
     photos = _photos(people, shows, accounts["editor"])
     _articles(authors, photos, people, shows, accounts["editor"])
     _moderation(accounts["moderator"])
+    _share_links(accounts["editor"])
     return [username for username, *_ in content.ACCOUNTS]
 
 
@@ -340,4 +342,14 @@ def _moderation(moderator):
     if created:
         ModerationEvent.objects.create(
             comment=comment, status=CommentStatus.SPAM, by=moderator, note="commenter banned"
+        )
+
+
+def _share_links(editor):
+    """A preview link for the story in review, as an editor would send to a source."""
+    for article in Article.objects.filter(status="in_review", share_links__isnull=True):
+        ShareLink.objects.create(
+            article=article,
+            created_by=editor,
+            expires_at=timezone.now() + datetime.timedelta(days=7),
         )

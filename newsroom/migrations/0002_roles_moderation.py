@@ -1,4 +1,4 @@
-"""Roles again, now that bans, blocked words and the moderation log exist."""
+"""Roles again, now that bans, blocked words, the moderation log and share links exist."""
 
 from django.db import migrations
 
@@ -12,7 +12,7 @@ def apply_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("newsroom", "0001_roles"),
-        ("articles", "0003_comment_threads_moderation"),
+        ("articles", "0005_share_links"),
     ]
 
     operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]

@@ -175,3 +175,6 @@ COMMENTS_KEEP_IP_DAYS = env_int("COMMENTS_KEEP_IP_DAYS", 30)  # erase_comment_ip
 
 # The production tracker flags a show whose status was last confirmed this many days ago.
 SHOWS_STALE_AFTER_DAYS = env_int("SHOWS_STALE_AFTER_DAYS", 90)
+
+# Preview share links for outside reviewers stay valid this many days (revocable sooner).
+ARTICLES_SHARE_LINK_DAYS = env_int("ARTICLES_SHARE_LINK_DAYS", 7)
