@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
 from people.admin import PersonAdmin
 from people.models import Person
@@ -18,6 +19,7 @@ from people.models import Person
 from . import services
 from .edit_conflicts import ConflictCheckedAdmin
 from .forms import ShowAdminForm
+from .history import HistoryCompareAdmin
 from .models import (
     Company,
     Country,
@@ -111,7 +113,7 @@ class StatusUpdateForm(forms.Form):
 
 
 @admin.register(Show)
-class ShowAdmin(ConflictCheckedAdmin, admin.ModelAdmin):
+class ShowAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, admin.ModelAdmin):
     form = ShowAdminForm
     list_display = [
         "title",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
 from articles.models import (
     Article,
@@ -24,6 +25,7 @@ from articles.models import (
 from articles.services import article_plain_text, index_article
 from articles.views import share_url
 from shows.edit_conflicts import ConflictCheckedAdmin, ConflictCheckedForm
+from shows.history import HistoryCompareAdmin
 
 WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
@@ -71,7 +73,7 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ConflictCheckedAdmin, ContentEditor):
+class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, ContentEditor):
     form = ArticleAdminForm
     actions = ["create_share_link"]
     list_display = [

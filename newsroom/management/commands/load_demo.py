@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from newsroom.demo import content
@@ -18,6 +19,14 @@ class Command(BaseCommand):
                 "these settings do not allow it (NEWSROOM_DEMO_ALLOWED is off)."
             )
         usernames = build_demo()
+        # A first version of every article and show, so their history starts here.
+        call_command(
+            "createinitialrevisions",
+            "articles.Article",
+            "shows.Show",
+            comment="Loaded with the demo newsroom",
+            verbosity=0,
+        )
         self.stdout.write(self.style.SUCCESS("Demo newsroom loaded."))
         self.stdout.write(
             f"Demo accounts (password for all: {content.DEMO_PASSWORD}): " + ", ".join(usernames)

@@ -1,0 +1,104 @@
+"""Every saved version of an article or show, with its relations; compare any two; restore."""
+
+import pytest
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.models import Article, RichText
+from shows.models import Credit, Show
+from tests.articles.factories import AuthorFactory, TagFactory
+from tests.articles.test_admin import article_post
+from tests.people.factories import PersonFactory
+from tests.shows.test_admin import show_post
+from tests.shows.test_edit_conflicts import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edited(editor_client, media_root):
+    """An article saved twice in the admin: new headline, new tag, new body text."""
+    author = AuthorFactory()
+    tag = TagFactory(name="Netflix")
+    response = editor_client.post(
+        reverse("admin:articles_article_add"), article_post(author, tags=[tag.pk])
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url))
+    data["headline"] = "Romantics Anonymous wraps filming"
+    data["tags"] = [str(TagFactory(name="K-drama").pk)]
+    data["articles_richtext_set-0-text"] = "<p>Filming has wrapped.</p>"
+    assert editor_client.post(url, data).status_code == 302
+    return article
+
+
+def versions_of(obj):
+    return list(Version.objects.get_for_object(obj).order_by("revision__date_created", "pk"))
+
+
+def test_each_save_is_a_version_with_its_blocks_bylines_and_tags(edited, editor):
+    first, second = versions_of(edited)
+    assert first.revision.user == editor
+    saved_with_first = {v.content_type.model for v in first.revision.version_set.all()}
+    assert {"article", "richtext", "quote", "videoembed", "articleauthor"} <= saved_with_first
+    assert first.field_dict["headline"] == "Romantics Anonymous starts filming"
+    assert second.field_dict["headline"] == "Romantics Anonymous wraps filming"
+    assert len(first.field_dict["tags"]) == 1
+    assert first.field_dict["tags"] != second.field_dict["tags"]
+
+
+def test_two_versions_compare_as_a_readable_diff(edited, editor_client):
+    first, second = versions_of(edited)
+    url = reverse("admin:articles_article_compare", args=[edited.pk])
+    html = editor_client.get(url, {"from": first.pk, "to": second.pk}).content.decode()
+    assert "<del>Romantics Anonymous starts filming</del>" in html
+    assert "<ins>Romantics Anonymous wraps filming</ins>" in html
+    assert "<del>Netflix</del>" in html
+    assert "<ins>K-drama</ins>" in html
+    assert "<del>Cameras are rolling.</del>" in html
+    assert "<ins>Filming has wrapped.</ins>" in html
+    history = editor_client.get(reverse("admin:articles_article_history", args=[edited.pk]))
+    assert "Compare the two versions" in history.content.decode()
+    assert "Restore this version" in history.content.decode()
+
+
+def test_restoring_an_earlier_version_brings_back_its_relations_as_a_new_version(
+    edited, editor_client
+):
+    first, _second = versions_of(edited)
+    restore = reverse("admin:articles_article_revision", args=[edited.pk, first.pk])
+    form = editor_client.get(restore)
+    assert "Romantics Anonymous starts filming" in form.content.decode()
+    assert editor_client.post(restore, form_data(form)).status_code == 302
+    edited.refresh_from_db()
+    assert edited.headline == "Romantics Anonymous starts filming"
+    assert [t.name for t in edited.tags.all()] == ["Netflix"]
+    assert RichText.objects.get(parent=edited).text == "<p>Cameras are rolling.</p>"
+    assert len(versions_of(edited)) == 3  # the restore is a version too
+
+
+def test_a_show_version_holds_its_credits(editor_client):
+    assert editor_client.post(reverse("admin:shows_show_add"), show_post()).status_code == 302
+    show = Show.objects.get()
+    url = reverse("admin:shows_show_change", args=[show.pk])
+    data = form_data(editor_client.get(url))
+    person = PersonFactory(name="Rebecca Hall")
+    data.update(
+        {
+            "credits-TOTAL_FORMS": "1",
+            "credits-0-person": str(person.pk),
+            "credits-0-role": "director",
+            "credits-0-billing_order": "1",
+        }
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Credit.objects.count() == 1
+    first, second = versions_of(show)
+    html = editor_client.get(
+        reverse("admin:shows_show_compare", args=[show.pk]), {"from": first.pk, "to": second.pk}
+    ).content.decode()
+    assert "<ins>" in html
+    assert "Rebecca Hall" in html
