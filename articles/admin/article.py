@@ -4,6 +4,7 @@ from content_editor.admin import ContentEditor, ContentEditorInline
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import F, Prefetch
 from django.urls import reverse
@@ -173,15 +174,59 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
     def can_publish(self, request):
         return request.user.has_perm("articles.publish_article")
 
+    def is_mine(self, request, obj):
+        """Written or co-written by this user: they created it or hold a byline on it."""
+        if obj.pk is None:
+            return True  # being written now
+        return (
+            obj.created_by_id == request.user.pk
+            or obj.bylines.filter(author__user=request.user).exists()
+        )
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.status not in WRITER_STATUSES and not self.can_publish(request):
-            return False  # published and archived work is the editors' to change
+        if obj is not None and not self.can_publish(request):
+            if obj.status not in WRITER_STATUSES:
+                return False  # published and archived work is the editors' to change
+            if not self.is_mine(request, obj):
+                return False  # writers edit their own and co-written drafts only
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.status not in WRITER_STATUSES and not self.can_publish(request):
-            return False
+        if (
+            obj is not None
+            and not self.can_publish(request)
+            and (obj.status not in WRITER_STATUSES or not self.is_mine(request, obj))
+        ):
+            return False  # writers delete their own unpublished drafts only
         return super().has_delete_permission(request, obj)
+
+    # The workflow: buttons for the next allowed steps, checked again on the server.
+    TRANSITIONS = {
+        "submit": (ArticleStatus.IN_REVIEW, False, _("Submit for review")),
+        "publish": (ArticleStatus.PUBLISHED, True, _("Publish (or schedule at the publish time)")),
+        "unpublish": (ArticleStatus.DRAFT, True, _("Unpublish (back to draft)")),
+        "archive": (ArticleStatus.ARCHIVED, True, _("Archive")),
+    }
+    NEXT_STEPS = {
+        ArticleStatus.DRAFT: ["submit", "publish"],
+        ArticleStatus.IN_REVIEW: ["publish", "unpublish"],
+        ArticleStatus.PUBLISHED: ["unpublish", "archive"],
+        ArticleStatus.ARCHIVED: ["unpublish"],
+    }
+
+    def workflow_buttons(self, request, obj):
+        status = obj.status if obj else ArticleStatus.DRAFT
+        return [
+            (name, self.TRANSITIONS[name][2])
+            for name in self.NEXT_STEPS[status]
+            if self.can_publish(request) or not self.TRANSITIONS[name][1]
+        ]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        obj = kwargs.get("obj")
+        editable = context.get("has_change_permission", True)
+        context["workflow_buttons"] = self.workflow_buttons(request, obj) if editable else []
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -199,6 +244,16 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        step = request.POST.get("_workflow")
+        if step:
+            if step not in self.TRANSITIONS:
+                raise PermissionDenied
+            status, needs_publish, _label = self.TRANSITIONS[step]
+            if needs_publish and not self.can_publish(request):
+                raise PermissionDenied  # a crafted POST: the button was never offered
+            obj.status = status
+            if status == ArticleStatus.PUBLISHED and not obj.publish_at:
+                obj.publish_at = timezone.now()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
