@@ -36,6 +36,15 @@ class ArticleAdminForm(ConflictCheckedForm):
     """The model and fields come from ArticleAdmin (its fieldsets). A save made by someone
     else after this form was opened is not overwritten (shows/edit_conflicts.py)."""
 
+    mark_significant = forms.BooleanField(
+        label=_("This edit is a significant update"),
+        required=False,
+        help_text=_(
+            "New facts readers should know about: shows “Updated” with this save's time. "
+            "Leave unticked for typo fixes."
+        ),
+    )
+
     def snapshot_extras(self, obj):
         return {
             _("Body"): article_plain_text(obj),
@@ -108,6 +117,7 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
                 "fields": [
                     "status",
                     "publish_at",
+                    "mark_significant",
                     "significant_update_at",
                     "comments_open",
                     "comments_close_at",
@@ -234,6 +244,16 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
             fields += ["publish_at", "significant_update_at"]
         return fields
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.can_publish(request):
+            return fieldsets
+        # Marking a significant update is the editors' call.
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != "mark_significant"]})
+            for name, opts in fieldsets
+        ]
+
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not self.can_publish(request):
             kwargs["choices"] = [
@@ -254,6 +274,8 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
             obj.status = status
             if status == ArticleStatus.PUBLISHED and not obj.publish_at:
                 obj.publish_at = timezone.now()
+        if form.cleaned_data.get("mark_significant") and self.can_publish(request):
+            obj.significant_update_at = timezone.now()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
