@@ -63,7 +63,7 @@ ROLE_PERMISSIONS = {
             ],
             _CRUD,
         )
-        | _perms("shows", ["statuschange"], ["add", "view"])
+        | _perms("shows", ["statuschange"], ["change", "view"])
         | {"shows.change_show_status"}
         | _perms("people", ["person"], _CRUD)
         # To link an author profile to a staff account.

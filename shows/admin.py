@@ -7,9 +7,10 @@ from django.contrib.admin import helpers
 from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
@@ -68,7 +69,15 @@ class StatusHistoryInline(admin.TabularInline):
     model = StatusChange
     extra = 0
     can_delete = False
-    fields = ["confirmed_on", "status", "note", "source_url", "recorded_by", "recorded_at"]
+    fields = [
+        "confirmed_on",
+        "status",
+        "note",
+        "source_url",
+        "recorded_by",
+        "recorded_at",
+        "correct",
+    ]
     readonly_fields = fields
     verbose_name_plural = _("status history")
 
@@ -77,6 +86,100 @@ class StatusHistoryInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("recorded_by")
+
+    @admin.display(description=_("correct"))
+    def correct(self, entry):
+        label = _("Correct") if not entry.corrections else _("Corrected; correct again")
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:shows_statuschange_change", args=[entry.pk]),
+            label,
+        )
+
+
+class StatusCorrectionForm(forms.ModelForm):
+    source_url = forms.URLField(label=_("Source link"), required=False, assume_scheme="https")
+    reason = forms.CharField(
+        label=_("Why it is corrected"),
+        max_length=300,
+        help_text=_("Kept with the entry, e.g. “Filming began on 8 April, not 6 April”."),
+    )
+
+    class Meta:
+        model = StatusChange
+        fields = ["status", "confirmed_on", "note", "source_url"]
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    """Correcting a mistaken history entry: the old values and the reason are kept."""
+
+    form = StatusCorrectionForm
+    list_display = ["show", "confirmed_on", "status", "recorded_by", "corrected"]
+    list_select_related = ["show", "recorded_by"]
+    search_fields = ["show__title", "note"]
+    readonly_fields = ["show", "recorded_by", "recorded_at", "earlier_values"]
+    fields = [
+        "show",
+        "status",
+        "confirmed_on",
+        "note",
+        "source_url",
+        "reason",
+        "earlier_values",
+        "recorded_by",
+        "recorded_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # new entries come from the show's status fields or the tracker
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # entries are corrected, never deleted
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("shows.change_show_status") and super().has_change_permission(
+            request, obj
+        )
+
+    @admin.display(description=_("corrected"), boolean=True)
+    def corrected(self, entry):
+        return bool(entry.corrections)
+
+    @admin.display(description=_("earlier values"))
+    def earlier_values(self, entry):
+        if not entry.corrections:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} by {}: was {} on {} ({}). Reason: {}</li>",
+                (
+                    (
+                        c["at"][:16].replace("T", " "),
+                        c["by"] or "—",
+                        c["was"]["status"],
+                        c["was"]["confirmed_on"],
+                        c["was"]["note"] or "no note",
+                        c["reason"],
+                    )
+                    for c in entry.corrections
+                ),
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        services.correct_status(
+            entry=StatusChange.objects.get(pk=obj.pk),
+            status=data["status"],
+            confirmed_on=data["confirmed_on"],
+            note=data["note"],
+            source_url=data["source_url"],
+            reason=data["reason"],
+            by=request.user,
+        )
 
 
 class StaleFilter(admin.SimpleListFilter):

@@ -31,3 +31,33 @@ def record_status(*, show, status, confirmed_on, note="", source_url="", by=None
         status=newest.status, status_confirmed_on=newest.confirmed_on, modified_at=timezone.now()
     )
     return entry
+
+
+@transaction.atomic
+def correct_status(*, entry, status, confirmed_on, note, source_url, reason, by):
+    """Correct a mistaken history entry. What it said before, who corrected it, when and why
+    are kept on the entry; the show's status then follows its newest entry again."""
+    show = Show.objects.select_for_update().get(pk=entry.show_id)
+    entry = StatusChange.objects.select_for_update().get(pk=entry.pk)
+    entry.corrections = [
+        *entry.corrections,
+        {
+            "at": timezone.now().isoformat(),
+            "by": by.get_username() if by else "",
+            "reason": reason,
+            "was": {
+                "status": entry.status,
+                "confirmed_on": entry.confirmed_on.isoformat(),
+                "note": entry.note,
+                "source_url": entry.source_url,
+            },
+        },
+    ]
+    entry.status, entry.confirmed_on = status, confirmed_on
+    entry.note, entry.source_url = note, source_url
+    entry.save()
+    newest = show.status_history.first()
+    Show.objects.filter(pk=show.pk).update(
+        status=newest.status, status_confirmed_on=newest.confirmed_on, modified_at=timezone.now()
+    )
+    return entry

@@ -285,6 +285,13 @@ class StatusChange(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    corrections = models.JSONField(
+        _("corrections"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Earlier values of this entry, with who corrected it, when and why."),
+    )
 
     class Meta:
         ordering = ["-confirmed_on", "-recorded_at", "-pk"]
