@@ -28,7 +28,10 @@ def record_status(*, show, status, confirmed_on, note="", source_url="", by=None
     show.status = newest.status
     show.status_confirmed_on = newest.confirmed_on
     Show.objects.filter(pk=show.pk).update(
-        status=newest.status, status_confirmed_on=newest.confirmed_on, modified_at=timezone.now()
+        status=newest.status,
+        status_confirmed_on=newest.confirmed_on,
+        modified_at=timezone.now(),
+        modified_by=by,  # an editor with the show open is told who changed it
     )
     return entry
 
@@ -58,6 +61,9 @@ def correct_status(*, entry, status, confirmed_on, note, source_url, reason, by)
     entry.save()
     newest = show.status_history.first()
     Show.objects.filter(pk=show.pk).update(
-        status=newest.status, status_confirmed_on=newest.confirmed_on, modified_at=timezone.now()
+        status=newest.status,
+        status_confirmed_on=newest.confirmed_on,
+        modified_at=timezone.now(),
+        modified_by=by,  # an editor with the show open is told who changed it
     )
     return entry

@@ -125,3 +125,25 @@ def test_the_second_show_save_is_refused_and_names_the_credits_that_changed():
     assert "<strong>synopsis</strong>: Mei&#x27;s synopsis." in html
     assert 'value="confirmed by Lumen+"' in html
     assert Show.objects.get().release_note == ""
+
+
+def test_a_status_update_from_the_tracker_is_not_overwritten_either():
+    show = ShowFactory(title="Signal Fire", status="announced")
+    url = reverse("admin:shows_show_change", args=[show.pk])
+    mei, daniel = editor_named("Mei"), editor_named("Daniel")
+    daniel_form = form_data(daniel.get(url))
+    mei.post(
+        reverse("admin:shows_show_changelist"),
+        {
+            "action": "update_status",
+            "_selected_action": [show.pk],
+            "apply": "1",
+            "status": "filming",
+            "confirmed_on": datetime.date.today().isoformat(),
+        },
+    )
+    daniel_form["synopsis"] = "Daniel's synopsis."
+    html = daniel.post(url, daniel_form).content.decode()
+    assert "Mei Editor saved this at" in html
+    assert "<strong>production status</strong>: filming" in html
+    assert Show.objects.get().status == "filming"
