@@ -1,5 +1,6 @@
 import datetime
 
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -36,6 +37,15 @@ from .models import (
 )
 
 ADMIN_CSS = {"all": ["css/admin.css"]}
+
+# A version of a show holds its titles and credits, not its status history: restoring an old
+# version must never delete status entries recorded since (they have their own record and
+# corrections). Registered here, before ShowAdmin, so VersionAdmin does not follow every inline.
+for _model in (ShowTitle, Credit):
+    if not reversion.is_registered(_model):
+        reversion.register(_model)
+if not reversion.is_registered(Show):
+    reversion.register(Show, follow=["other_titles", "credits"])
 
 
 class ShowTitleInline(admin.TabularInline):

@@ -102,3 +102,25 @@ def test_a_show_version_holds_its_credits(editor_client):
     ).content.decode()
     assert "<ins>" in html
     assert "Rebecca Hall" in html
+
+
+def test_restoring_an_old_show_version_keeps_later_status_history(editor_client):
+    assert editor_client.post(reverse("admin:shows_show_add"), show_post()).status_code == 302
+    show = Show.objects.get()
+    url = reverse("admin:shows_show_change", args=[show.pk])
+    data = form_data(editor_client.get(url))
+    data.update(status="filming", status_confirmed_on="2026-06-01", synopsis="Now filming.")
+    assert editor_client.post(url, data).status_code == 302
+    entries = set(show.status_history.values_list("pk", flat=True))
+    assert len(entries) == 2
+    first = versions_of(show)[0]
+    restore = reverse("admin:shows_show_revision", args=[show.pk, first.pk])
+    form = editor_client.get(restore)
+    assert "A lighthouse relit." in form.content.decode()
+    assert show.status_history.count() == 2  # looking at an old version deletes nothing
+    data = form_data(form)
+    data.update(status="filming", status_confirmed_on="2026-06-01")  # keep today's status
+    assert editor_client.post(restore, data).status_code == 302
+    show.refresh_from_db()
+    assert show.synopsis == "A lighthouse relit."
+    assert entries <= set(show.status_history.values_list("pk", flat=True))  # none deleted
