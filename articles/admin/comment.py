@@ -216,6 +216,15 @@ class CommentAdmin(admin.ModelAdmin):
             ModerationEvent.objects.create(comment=obj, status=obj.status, by=request.user)
             services.refresh_comment_counts([obj.article_id])
 
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.refresh_comment_counts([obj.article_id])
+
+    def delete_queryset(self, request, queryset):
+        articles = set(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
+        services.refresh_comment_counts(articles)
+
     def commenter_view(self, request):
         """An editor exports or erases every comment made with one email address."""
         if not request.user.has_perm("articles.delete_comment"):

@@ -115,3 +115,19 @@ def test_an_editor_erases_a_commenter_after_confirming(editor_client, editor):
 
 def test_moderators_cannot_export_or_erase(moderator_client):
     assert moderator_client.get(COMMENTER).status_code == 403
+
+
+def test_deleting_comments_keeps_the_count_true(editor_client):
+    article = ArticleFactory()
+    kept, gone = CommentFactory.create_batch(2, article=article, status=CommentStatus.APPROVED)
+    from articles.services import refresh_comment_counts
+
+    refresh_comment_counts([article.pk])
+    editor_client.post(
+        reverse(CHANGELIST),
+        {"action": "delete_selected", "_selected_action": [gone.pk], "post": "yes"},
+    )
+    article.refresh_from_db()
+    assert not Comment.objects.filter(pk=gone.pk).exists()
+    assert article.comment_count == 1
+    assert Comment.objects.filter(pk=kept.pk).exists()
