@@ -7,6 +7,7 @@ is itself saved as a new version. Used by the article and show admins (articles 
 shows, not the other way round).
 """
 
+import datetime
 import difflib
 
 from django.contrib.admin.utils import quote
@@ -14,6 +15,8 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
@@ -30,6 +33,13 @@ def _label(model, name):
 
 
 def _text(value):
+    """Readable text; times in the newsroom's zone, so one instant always reads the same."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return date_format(value, "j F Y, H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return strip_tags(str(value)) if value not in (None, "") else ""

@@ -124,3 +124,13 @@ def test_restoring_an_old_show_version_keeps_later_status_history(editor_client)
     show.refresh_from_db()
     assert show.synopsis == "A lighthouse relit."
     assert entries <= set(show.status_history.values_list("pk", flat=True))  # none deleted
+
+
+def test_the_same_instant_in_another_time_zone_is_no_change():
+    import datetime
+
+    from shows.history import _text
+
+    utc = datetime.datetime(2024, 4, 9, 9, 0, tzinfo=datetime.UTC)
+    bst = utc.astimezone(datetime.timezone(datetime.timedelta(hours=1)))
+    assert _text(utc) == _text(bst) == "9 April 2024, 10:00"
