@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import F, Q
@@ -318,8 +319,6 @@ def thread_page(article, mine, page_number):
     """The page of top-level comments and every visible reply under them (three queries:
     count, top-level comments, replies). A reply whose parent is not visible is not shown.
     """
-    from django.core.paginator import Paginator
-
     paginator = Paginator(
         visible_roots(article, mine).order_by("created_at", "pk"),
         settings.COMMENTS_THREADS_PER_PAGE,

@@ -22,7 +22,6 @@ from articles.filters import ArticleFilter
 from articles.models import (
     BLOCK_MODELS,
     Article,
-    ArticleAuthor,
     Author,
     Comment,
     CommentStatus,
@@ -36,10 +35,6 @@ RELATED_COUNT = 4
 # The crew a show box names: who made it.
 SHOW_BOX_CREW = [CreditRole.CREATOR, CreditRole.SHOWRUNNER, CreditRole.DIRECTOR]
 SHOW_BOX_CAST = 6
-
-
-def bylines_prefetch():
-    return Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
 
 
 def show_box_queryset():
@@ -65,10 +60,8 @@ class ArticleDetailView(DetailView):
 
     @staticmethod
     def with_page_data(articles):
-        return articles.select_related("hero_photo").prefetch_related(
-            bylines_prefetch(),
-            "tags",
-            Prefetch("shows", queryset=show_box_queryset()),
+        return articles.for_cards().prefetch_related(
+            "tags", Prefetch("shows", queryset=show_box_queryset())
         )
 
     def get_context_data(self, **kwargs):

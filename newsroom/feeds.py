@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
-from articles.models import Article, ArticleAuthor, Author, Tag
+from articles.models import Article, Author, Tag
 from shows.models import Show
 
 
@@ -29,12 +28,7 @@ class ArticleFeed(Feed):
 
     def items(self, obj=None):
         return (
-            self.articles(obj)
-            .select_related("hero_photo")
-            .prefetch_related(
-                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
-                "tags",
-            )[: settings.NEWSROOM_FEED_SIZE]
+            self.articles(obj).for_cards().prefetch_related("tags")[: settings.NEWSROOM_FEED_SIZE]
         )
 
     def item_title(self, item):
