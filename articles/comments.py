@@ -24,6 +24,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -336,6 +337,31 @@ def thread_page(article, mine, page_number):
             for grandchild in child.children:
                 grandchild.children = []
     return page, roots
+
+
+class ThreadPage:
+    """A page of the thread for the template, read from the database only when the template
+    renders it: not at all while the page's cached fragment is current."""
+
+    def __init__(self, article, mine, number):
+        self.article, self.mine, self.number = article, mine, (number or "1")[:12]
+
+    @cached_property
+    def _loaded(self):
+        return thread_page(self.article, self.mine, self.number)
+
+    @property
+    def page(self):
+        return self._loaded[0]
+
+    @property
+    def comments(self):
+        return self._loaded[1]
+
+    @property
+    def cache_key(self):
+        """What else the fragment varies on: the page asked for, the reader's held comments."""
+        return f"{self.number}:{','.join(map(str, sorted(self.mine)))}"
 
 
 def page_of(comment, mine):

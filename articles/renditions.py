@@ -69,7 +69,7 @@ def make_renditions(photo, *, storage=None):
     old = photo.renditions or {}
     photo.renditions = result
     if photo.pk:
-        type(photo).objects.filter(pk=photo.pk).update(renditions=result)
+        photo.save(update_fields=["renditions"])
     _delete_old(old, result, storage)
     return result
 

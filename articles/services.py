@@ -21,6 +21,7 @@ from articles.models import (
     RichText,
     VideoEmbed,
 )
+from articles.signals import comments_changed
 
 
 def article_plain_text(article):
@@ -82,9 +83,9 @@ def refresh_comment_counts(article_ids):
         .annotate(count=Count("pk"))
         .values("count")
     )
-    Article.objects.filter(pk__in=list(article_ids)).update(
-        comment_count=Coalesce(Subquery(approved), 0)
-    )
+    article_ids = list(article_ids)
+    Article.objects.filter(pk__in=article_ids).update(comment_count=Coalesce(Subquery(approved), 0))
+    comments_changed.send(sender=Comment, article_ids=article_ids)
 
 
 @transaction.atomic

@@ -91,9 +91,6 @@ class ArticleDetailView(DetailView):
             trail.append((shows[0].title, shows[0].get_absolute_url()))
         trail.append((article.headline, article.get_absolute_url()))
         mine = comments.my_comment_ids(self.request)
-        comment_page, threads = comments.thread_page(
-            article, mine, self.request.GET.get("comments")
-        )
         is_open = comments.comments_open(article) and not self.preview
         reply_to = None
         if is_open and self.request.GET.get("reply", "").isdigit():
@@ -101,8 +98,7 @@ class ArticleDetailView(DetailView):
                 pk=int(self.request.GET["reply"]), status=CommentStatus.APPROVED
             ).first()
         context.update(
-            comment_page=comment_page,
-            threads=threads,
+            thread=comments.ThreadPage(article, mine, self.request.GET.get("comments")),
             comments_are_open=is_open,
             comment_form=kwargs.get("comment_form")
             or (

@@ -9,7 +9,11 @@ def pytest_report_header(config):
     from django.conf import settings
 
     database = settings.DATABASES["default"]
-    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('HOST') or 'local'})"
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return (
+        f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('HOST') or 'local'}); "
+        f"cache: {cache}"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +24,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def purges_at_once(request, monkeypatch):
+    """A test runs inside one transaction that never commits, so cache purges (which wait for
+    the commit) run at once instead; tests marked `on_commit` keep the real behaviour."""
+    if "on_commit" not in request.keywords:
+        monkeypatch.setattr("newsroom.cache.on_commit", lambda callback, **kwargs: callback())
 
 
 @pytest.fixture(autouse=True)

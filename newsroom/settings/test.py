@@ -35,3 +35,13 @@ LOGGING = {
 # Browser tests run Playwright's sync API (an event loop) next to the ORM in one thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 NEWSROOM_SERVE_MEDIA = True
+
+if REDIS_URL:  # noqa: F405
+    # Each pytest-xdist worker its own Redis database: clearing the cache between tests
+    # (FLUSHDB) must not empty another worker's.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    CACHES["default"]["LOCATION"] = (  # noqa: F405
+        REDIS_URL.rsplit("/", 1)[0] + f"/{1 + int(worker) % 15}"  # noqa: F405
+        if REDIS_URL.count("/") > 2  # noqa: F405
+        else f"{REDIS_URL}/{1 + int(worker) % 15}"  # noqa: F405
+    )

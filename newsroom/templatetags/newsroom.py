@@ -7,6 +7,8 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from newsroom.cache import fragment_tags, version_token
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -100,3 +102,10 @@ def comment_html(body):
     from articles.comments import render_body
 
     return render_body(body)
+
+
+@register.filter
+def cache_version(obj, kind):
+    """The current version of what a cached fragment shows, for its key:
+    ``{% cache 86400 show-box show.pk show|cache_version:"show" %}`` (newsroom/cache.py)."""
+    return version_token(*fragment_tags(kind, obj))

@@ -1,6 +1,7 @@
 """Every public page costs the same number of queries however much is on it."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -33,7 +34,9 @@ PAGES = {
 MAX_QUERIES = 16
 
 
-def count(client, url):
+def count(client, url, *, cold=True):
+    if cold:  # nothing cached: neither the page nor its fragments
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -48,3 +51,28 @@ def test_every_public_page_costs_the_same_queries_with_more_content(client):
     large = {name: count(client, url) for name, url in PAGES.items()}
     assert large == small
     assert max(small.values()) <= MAX_QUERIES, small
+
+
+@pytest.mark.django_db
+def test_a_cached_page_costs_no_query(client):
+    Newsroom()
+    for url in PAGES.values():
+        count(client, url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "hit", url
+        assert len(queries) == 0, (url, [query["sql"] for query in queries])
+
+
+@pytest.mark.django_db
+def test_cached_fragments_make_a_page_miss_cheaper(client, settings):
+    """With the page cache off, the second render of an article reads its comment thread
+    from the cached fragment: the three thread queries are gone."""
+    Newsroom().grow(2)
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    url = PAGES["article"]
+    cold = count(client, url)
+    warm = count(client, url, cold=False)
+    assert warm == cold - 3
+    assert client.get(url).content == client.get(url).content
