@@ -64,6 +64,12 @@ class ArticleDetailView(DetailView):
             "tags", Prefetch("shows", queryset=show_box_queryset())
         )
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["comments_are_open"]:  # a cached copy must not outlive the comment form
+            response.valid_until = comments.comments_close_at(self.object)
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object

@@ -10,6 +10,7 @@ from people.models import Person
 from shows.models import Show
 
 NEWS_DAYS = 2
+NEWS_WINDOW = datetime.timedelta(days=NEWS_DAYS)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
 
 
@@ -72,7 +73,7 @@ def news_articles():
     now = timezone.now()
     return (
         Article.objects.published(now=now)
-        .filter(publish_at__gte=now - datetime.timedelta(days=NEWS_DAYS))
+        .filter(publish_at__gte=now - NEWS_WINDOW)
         .only("slug", "headline", "publish_at")
         .order_by("-publish_at", "-pk")[:NEWS_LIMIT]
     )

@@ -5,16 +5,20 @@ from django.shortcuts import render
 from django.urls import include, path, re_path
 
 from newsroom import feeds, views
-from newsroom.sitemaps import SITEMAPS, news_articles
+from newsroom.sitemaps import NEWS_WINDOW, SITEMAPS, news_articles
 
 
 def news_sitemap(request):
-    return render(
+    articles = list(news_articles())
+    response = render(
         request,
         "newsroom/news_sitemap.xml",
-        {"articles": news_articles()},
+        {"articles": articles},
         content_type="application/xml; charset=utf-8",
     )
+    if articles:  # a cached copy ends when its oldest story leaves the two-day window
+        response.valid_until = min(a.publish_at for a in articles) + NEWS_WINDOW
+    return response
 
 
 urlpatterns = [

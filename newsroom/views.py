@@ -54,7 +54,7 @@ def home(request):
         .annotate(article_count=Count("articles"))
         .order_by("-article_count", "title")
     )
-    return render(
+    response = render(
         request,
         "newsroom/home.html",
         {
@@ -79,6 +79,10 @@ def home(request):
             ],
         },
     )
+    # "Coming soon" is counted from this year: a cached home page ends with the day.
+    tomorrow = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+    response.valid_until = timezone.make_aware(tomorrow)
+    return response
 
 
 @require_GET

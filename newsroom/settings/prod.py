@@ -15,6 +15,16 @@ if not ALLOWED_HOSTS:
         "without it."
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+if not env("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "Set DATABASE_URL (postgres://user:password@host:5432/newsroom): production will not "
+        "start on the development SQLite file."
+    )
+if not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (redis://host:6379/0): production will not start without a cache that "
+        "every app process shares (page-cache versions, comment rate limits, sessions)."
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -28,4 +38,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
 NEWSROOM_DEMO_ALLOWED = False
