@@ -63,7 +63,7 @@ def test_production_passes_the_deployment_checklist_without_warnings():
 def test_object_storage_is_used_when_a_bucket_is_named():
     script = (
         "from django.core.files.storage import default_storage as s; from django.conf import "
-        "settings as c; print(type(s._wrapped if hasattr(s, '_wrapped') else s).__name__, "
+        "settings as c; print(s.__class__.__name__, "
         "s.bucket_name, s.url('photos/a.jpg'), c.CONTENT_SECURITY_POLICY['DIRECTIVES']"
         "['img-src'][-1])"
     )
