@@ -1,7 +1,9 @@
 """Response headers every page carries, besides those of Django's SecurityMiddleware and
 django-csp."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.urls import reverse
 
 
 def permissions_policy(policy):
@@ -24,3 +26,15 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with one allowance for the admin only: its rich-text and block
+    editors (ProseMirror, django-content-editor) set style attributes from JavaScript. Scripts
+    stay strict there too; the public site allows no inline style at all."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if parts.update is None and request.path.startswith(reverse("admin:index")):
+            parts.update = {"style-src": ["'unsafe-inline'"]}
+        return parts

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 from reversion.admin import VersionAdmin
 
 from articles.models import (
@@ -236,6 +237,10 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
         obj = kwargs.get("obj")
         editable = context.get("has_change_permission", True)
         context["workflow_buttons"] = self.workflow_buttons(request, obj) if editable else []
+        # The editors' import map is an inline script: it carries this response's CSP nonce.
+        context["media"] = Media.from_media(
+            context["media"], nonce=getattr(request, "csp_nonce", "")
+        )
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):

@@ -36,6 +36,16 @@ def page(browser):
     page.set_default_timeout(15_000)
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
+    # Anything the Content-Security-Policy blocked is an error too: the admin and the site
+    # must work under the policy production sends.
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"

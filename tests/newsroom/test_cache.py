@@ -289,3 +289,19 @@ def test_purges_wait_for_the_commit(client, article, django_capture_on_commit_ca
     for callback in callbacks:
         callback()
     assert "Not yet committed" in fresh(client, "/")
+
+
+def test_the_admins_import_map_carries_the_responses_csp_nonce(editor_client):
+    response = editor_client.get("/admin/articles/article/add/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    nonce = html.split('<script type="importmap" nonce="')[1].split('"')[0]
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+
+
+def test_public_pages_need_no_nonce_so_cached_copies_share_one_policy(client, article):
+    first = get(client, article.get_absolute_url())
+    second = get(client, article.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    assert "nonce-" not in first["Content-Security-Policy"]
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]

@@ -1,12 +1,12 @@
 """The production settings under gunicorn (its config file from the repo), as a browser meets
 them: security headers on every response, static files hashed, compressed and immutable."""
 
+import http.cookiejar
 import os
 import socket
 import subprocess
 import sys
 import time
-import http.cookiejar
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -55,7 +55,7 @@ def server(tmp_path_factory):
             [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
         )
     gunicorn = python.parent / "gunicorn"
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [gunicorn, "-c", "newsroom/gunicorn_conf.py"],
         cwd=ROOT,
         env=env,
@@ -96,7 +96,10 @@ def test_every_page_carries_the_security_headers(server):
         assert "script-src 'self'" in csp
         assert "frame-ancestors 'none'" in csp
         assert "upgrade-insecure-requests" in csp
-        assert "unsafe-inline" not in csp
+        script = next(d for d in csp.split("; ") if d.startswith("script-src"))
+        assert "unsafe-inline" not in script
+        if not path.startswith("/admin/"):  # the admin's editors may set style attributes
+            assert "unsafe-inline" not in csp
         assert headers["Strict-Transport-Security"] == (
             "max-age=31536000; includeSubDomains; preload"
         )
