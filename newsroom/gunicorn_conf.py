@@ -29,5 +29,6 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-# Uploads are streamed to temporary files: let them land in memory-backed /dev/shm if present.
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+# Workers' heartbeat files in memory, not on a disk that may stall (gunicorn's advice).
+SHM = "/dev/shm"  # noqa: S108 - gunicorn's own files, not user data
+worker_tmp_dir = SHM if os.path.isdir(SHM) else None
