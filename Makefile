@@ -8,7 +8,7 @@ PORT ?= 8000
 # pytest-xdist workers; "auto" uses every core (2 on the project's machines).
 WORKERS ?= auto
 
-.PHONY: run test lint format check install browser java audit clean
+.PHONY: run test lint format check install browser java audit bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ $(PERF)/node_modules/.installed: $(PERF)/package.json $(PERF)/package-lock.json
 ## Lighthouse scores (performance, accessibility, best practices, SEO) of the demo site.
 audit: install $(CHROMIUM) $(PERF)/node_modules/.installed
 	CHROMIUM_PATH=$(CHROMIUM) $(PY) $(PERF)/audit.py
+
+## Benchmarks: the large newsroom on PostgreSQL + Redis under gunicorn, measured with wrk.
+bench: install
+	@command -v wrk >/dev/null || { echo "Installing wrk for the benchmarks (apt-get)..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(PY) tests/perf/bench.py
 
 lint: install
 	$(BIN)/ruff check .
