@@ -103,17 +103,19 @@ def _version_key(tag):
     return f"version:{tag}"
 
 
-def versions(tags):
-    """The current token of each tag; a missing one gets a new token (never a stale hit)."""
+def versions(tags, *, also=None):
+    """The current token of each tag; a missing one gets a new token (never a stale hit).
+    With ``also`` (a cache key), returns (tokens, that key's value) from one round trip."""
     keys = {_version_key(tag): tag for tag in tags}
-    found = cache.get_many(keys)
+    found = cache.get_many([*keys, also] if also else keys)
+    extra = found.pop(also, None) if also else None
     result = {}
     for key, tag in keys.items():
         if key not in found:
             found[key] = uuid.uuid4().hex
             cache.add(key, found[key], timeout=None)
         result[tag] = found[key]
-    return result
+    return (result, extra) if also else result
 
 
 def bump(*tags):
@@ -168,8 +170,7 @@ class PageCacheMiddleware:
             return response
         key = self.key(request)
         try:
-            current = versions(tags)
-            entry = cache.get(key)
+            current, entry = versions(tags, also=key)
         except Exception:  # the cache is down: serve fresh pages, never an error
             logger.exception("Page cache unavailable")
             return self.get_response(request)

@@ -26,6 +26,7 @@ from articles.models import (
 )
 from articles.services import article_plain_text, index_article
 from articles.views import share_url
+from shows.admin_paging import EstimatedCountPaginator
 from shows.edit_conflicts import ConflictCheckedAdmin, ConflictCheckedForm
 from shows.history import HistoryCompareAdmin
 
@@ -99,14 +100,16 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
         "status",
         "kind",
         ("authors", admin.RelatedOnlyFieldListFilter),
-        ("tags", admin.RelatedOnlyFieldListFilter),
-        ("shows", admin.RelatedOnlyFieldListFilter),
+        "tags",
         "publish_at",
     ]
-    search_fields = ["headline", "dek", "slug"]
+    # Not a filter of every show (twenty thousand links); search finds a show's articles.
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    search_fields = ["headline", "dek", "slug", "shows__title"]
     date_hierarchy = "publish_at"
     # Unscheduled work (drafts, in review) first, then newest publish time.
-    ordering = [F("publish_at").desc(nulls_first=True), "-pk"]
+    ordering = [F("publish_at").desc(nulls_first=True), "-id"]  # article_desk_idx
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "shows", "people", "tags"]
     readonly_fields = ["created_by", "created_at", "modified_at"]

@@ -7,7 +7,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import services
 from articles.models import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
+from articles.models.comment import desk_queue
+from shows.admin_paging import EstimatedCountPaginator
 
 
 def _moderation_action(status, name, description, note=""):
@@ -72,10 +74,13 @@ class CommentAdmin(admin.ModelAdmin):
         "on_article",
         "created_at",
     ]
-    list_filter = ["status", ("article", admin.RelatedOnlyFieldListFilter), "created_at"]
+    # No filter listing articles or dates: at a million comments, both would scan them all
+    # on every page (search finds an article's comments by its headline).
+    list_filter = ["status", "created_at"]
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     list_select_related = ["article"]
     search_fields = ["name", "email", "body", "article__headline", "=ip_address"]
-    date_hierarchy = "created_at"
     list_per_page = 50
     readonly_fields = [
         "article",
@@ -126,20 +131,10 @@ class CommentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         # The queue: held comments first, then the newest.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                queue=Case(
-                    When(status=CommentStatus.HELD, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-        )
+        return super().get_queryset(request).annotate(queue=desk_queue())
 
     def get_ordering(self, request):
-        return [F("queue").asc(), "-created_at", "-pk"]
+        return [F("queue").asc(), "-created_at", "-id"]  # comment_desk_idx
 
     def has_add_permission(self, request):
         return False  # comments come from readers

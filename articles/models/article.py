@@ -193,6 +193,13 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_published_idx"),
+            # The admin's list: unscheduled work first, then the newest publish time
+            # (PostgreSQL sorts NULLs first in a descending index, as the admin orders).
+            models.Index(
+                models.F("publish_at").desc(),
+                models.F("id").desc(),
+                name="article_desk_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

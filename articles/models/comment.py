@@ -12,6 +12,16 @@ class CommentStatus(models.TextChoices):
     REMOVED = "removed", _("removed")
 
 
+def desk_queue():
+    """0 for a held comment, 1 for any other: the moderation desk lists held ones first (an
+    index on this expression keeps that ordering instant over millions of comments)."""
+    return models.Case(
+        models.When(status=CommentStatus.HELD, then=models.Value(0)),
+        default=models.Value(1),
+        output_field=models.IntegerField(),
+    )
+
+
 class Comment(models.Model):
     """A reader's comment. The email is for moderation only and is never shown."""
 
@@ -69,6 +79,12 @@ class Comment(models.Model):
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
             models.Index(fields=["email"], name="comment_email_idx"),
             models.Index(fields=["thread", "created_at"], name="comment_thread_replies_idx"),
+            models.Index(
+                desk_queue(),
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="comment_desk_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
