@@ -1,0 +1,58 @@
+"""With Redis (REDIS_URL, as in production and in CI's PostgreSQL run), every app process sees
+the same comment rate limits and the same page-cache versions. Two processes are two cache
+clients with their own connections here."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
+from django.test import Client
+from django.utils import timezone
+
+from articles.models import Comment
+from tests.articles.factories import ArticleFactory, CommentFactory
+from tests.articles.test_comments import post
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"),
+        reason="Redis only (set REDIS_URL)",
+    ),
+]
+
+
+def process():
+    """A second app process's cache: the same Redis, its own client and connection pool."""
+    options = settings.CACHES["default"]
+    return RedisCache(options["LOCATION"], {"KEY_PREFIX": options["KEY_PREFIX"]})
+
+
+def test_rate_limits_count_across_processes(monkeypatch):
+    from django.core.cache import cache as first
+
+    article = ArticleFactory(slug="story", publish_at=timezone.now() - datetime.timedelta(days=1))
+    second = process()
+    statuses = []
+    for n in range(6):  # five posts from one address are allowed per ten minutes, in all
+        monkeypatch.setattr("articles.comments.cache", first if n % 2 else second)
+        response = post(Client(), article, email=f"reader{n}@example.com", body=f"Post {n}")
+        statuses.append(response.status_code)
+    assert statuses == [302, 302, 302, 302, 302, 429]
+    assert Comment.objects.count() == 5
+
+
+def test_a_purge_in_one_process_is_seen_by_another(monkeypatch):
+    from newsroom import cache as page_cache
+
+    article = ArticleFactory(slug="story")
+    reader = Client()
+    reader.get(article.get_absolute_url())
+    assert reader.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(page_cache, "cache", process())  # the desk's save runs elsewhere
+    CommentFactory(article=article, status="approved", body="From the other process")
+    monkeypatch.undo()
+    response = reader.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "From the other process" in response.content.decode()
