@@ -311,3 +311,23 @@ def test_public_pages_need_no_nonce_so_cached_copies_share_one_policy(client, ar
     assert second["X-Page-Cache"] == "hit"
     assert "nonce-" not in first["Content-Security-Policy"]
     assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+
+
+def test_with_redis_down_the_site_keeps_serving_and_taking_comments(client, article, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.redis_cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    for url in ("/", article.get_absolute_url(), "/shows/", "/search/?q=filming"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Page-Cache"] == "miss"
+    again = client.get("/")  # nothing could be kept: a miss again, rendered in full
+    assert again["X-Page-Cache"] == "miss"
+    assert "Filming begins" in again.content.decode()
+    response = post(Client(), article, body="Posted while Redis was down.")
+    assert response.status_code == 302
+    assert Comment.objects.get().body == "Posted while Redis was down."
