@@ -10,7 +10,7 @@ cannot be read, so nothing cached is trusted), sessions fall back to the databas
 import functools
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -37,7 +37,29 @@ def _default(key, default=None, *args, **kwargs):
     return default
 
 
+class _ReusedClients(RedisCacheClient):
+    """Django builds a new redis.Redis object (and its table of response callbacks) for every
+    cache call: a fifth of a millisecond, as much as the round trip. Keep one per pool."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(
+                connection_pool=self._get_connection_pool(write)
+            )
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusedClients
+
     get = _survive(_default)(RedisCache.get)
     get_many = _survive(lambda keys, *a, **k: {})(RedisCache.get_many)
     set = _survive(lambda *a, **k: None)(RedisCache.set)
