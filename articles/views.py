@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
@@ -120,7 +121,10 @@ class ArticleDetailView(DetailView):
             bylines=bylines,
             shows=shows,
             tags=tags,
-            blocks=contents_for_item(article, BLOCK_MODELS).body,
+            # Read only if the cached fragment of the body is missing (or in a preview).
+            blocks=SimpleLazyObject(lambda: contents_for_item(article, BLOCK_MODELS).body),
+            # A preview is never cached: a draft's edits purge nothing.
+            fragment_seconds=0 if self.preview else 86400,
             related=related,
             structured_data=[
                 seo.news_article(self.request, article, bylines),

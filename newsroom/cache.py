@@ -21,7 +21,7 @@ CSRF token is a hole filled for each reader. Responses carry a weak ETag (304 wh
 matches) and ``Cache-Control`` that a CDN honours: revalidate every time (``max-age=0``), or
 serve for ``NEWSROOM_CDN_MAX_AGE`` seconds if the newsroom accepts that.
 
-Fragments (show boxes, cast lists, comment threads) are cached with Django's ``{% cache %}``
+Fragments (show boxes, cast lists, comment threads, article bodies, related stories) are cached with Django's ``{% cache %}``
 tag keyed on ``obj|cache_version:"show"`` (templatetags/newsroom.py), so that even a page miss
 does not render them again until their own object changes.
 """
@@ -96,6 +96,8 @@ def fragment_tags(kind, obj):
         return (show_tag(obj.pk), SHOWS)
     if kind == "comments":
         return (comments_tag(obj.slug),)
+    if kind == "content":  # anything public may have changed it (an article's body, say)
+        return (CONTENT,)
     raise ValueError(f"No cached fragments of kind {kind!r}")
 
 

@@ -45,9 +45,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(models.Q(headline__icontains=text) | models.Q(dek__icontains=text))
 
     def for_cards(self):
-        """What a card needs in one query: the hero photo (bylines come by prefetch)."""
-        return self.select_related("hero_photo").prefetch_related(
-            models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+        """What a card needs in one query: the hero photo (bylines come by prefetch); never the
+        search document (the whole body as text, kilobytes a card does not show)."""
+        return (
+            self.defer("search_document")
+            .select_related("hero_photo")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+            )
         )
 
 
