@@ -21,9 +21,10 @@ CSRF token is a hole filled for each reader. Responses carry a weak ETag (304 wh
 matches) and ``Cache-Control`` that a CDN honours: revalidate every time (``max-age=0``), or
 serve for ``NEWSROOM_CDN_MAX_AGE`` seconds if the newsroom accepts that.
 
-Fragments (show boxes, cast lists, comment threads, article bodies, related stories) are cached with Django's ``{% cache %}``
-tag keyed on ``obj|cache_version:"show"`` (templatetags/newsroom.py), so that even a page miss
-does not render them again until their own object changes.
+Fragments (show boxes, cast lists, comment threads, article bodies, related stories) are
+cached with Django's ``{% cache %}`` tag keyed on ``obj|cache_version:"show"``
+(templatetags/newsroom.py), so that even a page miss does not render them again until what
+they show changes.
 """
 
 import hashlib
