@@ -120,7 +120,7 @@ def search_shows(text, limit=12):
     scored = _scored(Show.objects.all(), "pk", ["title"], text)
     scored += _scored(ShowTitle.objects.all(), "show_id", ["title"], text)
     ids = _best(scored, limit)
-    shows = Show.objects.select_related("platform").in_bulk(ids)
+    shows = Show.objects.select_related("platform").prefetch_related("photos").in_bulk(ids)
     return [shows[pk] for pk in ids if pk in shows]
 
 

@@ -78,3 +78,21 @@ def test_cached_fragments_make_a_page_miss_cheaper(client, settings):
     assert cold == 14
     assert warm == 5
     assert client.get(url).content == client.get(url).content
+
+
+@pytest.mark.django_db
+def test_search_costs_the_same_with_more_matching_shows_and_people(client):
+    from tests.articles.factories import PhotoFactory
+    from tests.people.factories import PersonFactory
+    from tests.shows.factories import ShowFactory
+
+    def add(n):
+        for _ in range(n):
+            show = ShowFactory(title=f"Romantics Club {ShowFactory._meta.next_sequence()}")
+            PhotoFactory().shows.add(show)
+            PersonFactory(name="Romantics Singer")
+
+    add(1)
+    few = count(client, PAGES["search"])
+    add(6)
+    assert count(client, PAGES["search"]) == few
