@@ -4,6 +4,8 @@ Every queryset starts from Article.objects.published(): drafts, scheduled and ar
 articles are a 404 and are never listed. Each page costs a fixed number of queries.
 """
 
+from functools import partial
+
 from content_editor.contents import contents_for_item
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
@@ -12,7 +14,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
@@ -39,16 +41,40 @@ SHOW_BOX_CAST = 6
 
 
 def show_box_queryset():
-    """Shows with what their fact box needs, read fresh at render time."""
-    return Show.objects.select_related("platform", "based_on_show").prefetch_related(
-        Prefetch(
-            "credits",
-            queryset=Credit.objects.filter(role__in=[CreditRole.CAST, *SHOW_BOX_CREW])
+    """Shows with what their fact box needs (the credits come from ShowBoxCredits)."""
+    return Show.objects.select_related("platform", "based_on_show")
+
+
+class ShowBoxCredits:
+    """The credits every show box on a page names, read in one query, and only when a box is
+    rendered: not at all while the boxes' cached fragments are current."""
+
+    def __init__(self, shows):
+        self.show_ids = [show.pk for show in shows]
+
+    @cached_property
+    def _by_show(self):
+        credits = (
+            Credit.objects.filter(
+                show__in=self.show_ids, role__in=[CreditRole.CAST, *SHOW_BOX_CREW]
+            )
             .select_related("person")
-            .order_by("role", "billing_order", "pk"),
-            to_attr="box_credits",
+            .only(*CREDIT_FIELDS, "person__name", "person__slug")
+            .order_by("role", "billing_order", "pk")
         )
-    )
+        grouped = {pk: [] for pk in self.show_ids}
+        for credit in credits:
+            grouped[credit.show_id].append(credit)
+        return grouped
+
+    def cast(self, show):
+        return [c for c in self._by_show[show.pk] if c.role == CreditRole.CAST][:SHOW_BOX_CAST]
+
+    def crew(self, show):
+        return [c for c in self._by_show[show.pk] if c.role != CreditRole.CAST]
+
+
+CREDIT_FIELDS = ("show", "person", "role", "character_name", "billing_order")
 
 
 class ArticleDetailView(DetailView):
@@ -79,11 +105,10 @@ class ArticleDetailView(DetailView):
         # The story's own show first: a film a covered show is based on comes after it.
         sources = {show.based_on_show_id for show in shows}
         shows.sort(key=lambda show: show.pk in sources)
+        box_credits = ShowBoxCredits(shows)
         for show in shows:
-            show.box_cast = [c for c in show.box_credits if c.role == CreditRole.CAST][
-                :SHOW_BOX_CAST
-            ]
-            show.box_crew = [c for c in show.box_credits if c.role != CreditRole.CAST]
+            show.box_cast = SimpleLazyObject(partial(box_credits.cast, show))
+            show.box_crew = SimpleLazyObject(partial(box_credits.crew, show))
         tags = list(article.tags.all())
         # Subqueries on the link tables, not joins: no duplicates, no DISTINCT over the archive.
         published = Article.objects.published()
