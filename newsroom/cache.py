@@ -33,8 +33,10 @@ import re
 import time
 import uuid
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db.transaction import on_commit
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -106,18 +108,34 @@ def _version_key(tag):
     return f"version:{tag}"
 
 
+# Tokens already read during this request (a thread's request at a time): the page and each
+# of its fragments see one snapshot, and Redis is asked once per tag.
+_seen = Local()
+
+
+def _forget_seen(**kwargs):
+    _seen.tokens = {}
+
+
+request_started.connect(_forget_seen, dispatch_uid="newsroom-cache-forget-seen")
+
+
 def versions(tags, *, also=None):
     """The current token of each tag; a missing one gets a new token (never a stale hit).
     With ``also`` (a cache key), returns (tokens, that key's value) from one round trip."""
-    keys = {_version_key(tag): tag for tag in tags}
-    found = cache.get_many([*keys, also] if also else keys)
+    seen = getattr(_seen, "tokens", None)
+    if seen is None:
+        seen = _seen.tokens = {}
+    keys = {_version_key(tag): tag for tag in tags if tag not in seen}
+    wanted = [*keys, also] if also else list(keys)
+    found = cache.get_many(wanted) if wanted else {}
     extra = found.pop(also, None) if also else None
-    result = {}
     for key, tag in keys.items():
         if key not in found:
             found[key] = uuid.uuid4().hex
             cache.add(key, found[key], timeout=None)
-        result[tag] = found[key]
+        seen[tag] = found[key]
+    result = {tag: seen[tag] for tag in tags}
     return (result, extra) if also else result
 
 
@@ -125,11 +143,15 @@ def bump(*tags):
     """New tokens for these tags once the current transaction commits (at once outside one)."""
     tags = {tag for tag in tags if tag}
     if tags:
-        on_commit(
-            lambda: cache.set_many(
-                {_version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None
-            )
-        )
+        on_commit(lambda: _replace(tags))
+
+
+def _replace(tags):
+    tokens = {tag: uuid.uuid4().hex for tag in tags}
+    cache.set_many({_version_key(tag): token for tag, token in tokens.items()}, timeout=None)
+    seen = getattr(_seen, "tokens", None)
+    if seen is not None:
+        seen.update(tokens)
 
 
 def version_token(*tags):
