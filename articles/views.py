@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
@@ -168,6 +169,9 @@ class ArticleListView(FilterView):
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
 
+    def get_paginator(self, *args, **kwargs):
+        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
+
     def get_queryset(self):
         return Article.objects.published().for_cards()
 
@@ -179,6 +183,9 @@ class _ArticlesOf(ListView):
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
+
+    def get_paginator(self, *args, **kwargs):
+        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(owner=self.owner, **kwargs)

@@ -4,7 +4,6 @@ import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -15,7 +14,7 @@ from django.views.static import serve as static_serve
 
 from articles.models import Article
 from newsroom import search
-from newsroom.cache import CONTENT, version_token
+from newsroom.cache import CONTENT, CachedCountPaginator, version_token
 from shows.models import Show, ShowStatus
 
 LATEST_COUNT = 9
@@ -100,7 +99,7 @@ def search_view(request):
     query = search.clean_query(request.GET.get("q", ""))
     context = {"query": query}
     if query:
-        paginator = Paginator(search.search_articles(query), settings.NEWSROOM_PAGE_SIZE)
+        paginator = CachedCountPaginator(search.search_articles(query), settings.NEWSROOM_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         first_page = page.number == 1
         context.update(

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -88,6 +89,9 @@ class ShowListView(FilterView):
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
 
+    def get_paginator(self, *args, **kwargs):
+        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
+
     def get_queryset(self):
         return Show.objects.select_related("platform").prefetch_related("photos")
 
@@ -154,6 +158,9 @@ class PersonListView(FilterView):
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
+
+    def get_paginator(self, *args, **kwargs):
+        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
 
     def get_queryset(self):
         return (

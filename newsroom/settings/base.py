@@ -249,8 +249,10 @@ NEWSROOM_SITE_DESCRIPTION = env(
     "NEWSROOM_SITE_DESCRIPTION",
     "News on the TV series and films being made now: casting, production status, release dates.",
 )
-# Lists and feeds.
+# Lists and feeds. Lists count their rows with this paginator (counts cached per content
+# version; apps read it through settings, never by importing newsroom).
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 20)
+NEWSROOM_LIST_PAGINATOR = "newsroom.cache.CachedCountPaginator"
 NEWSROOM_FEED_SIZE = env_int("NEWSROOM_FEED_SIZE", 30)
 # Serve uploaded files from Django itself: development and tests only (env to override).
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", False)

@@ -331,3 +331,33 @@ def test_with_redis_down_the_site_keeps_serving_and_taking_comments(client, arti
     response = post(Client(), article, body="Posted while Redis was down.")
     assert response.status_code == 302
     assert Comment.objects.get().body == "Posted while Redis was down."
+
+
+def test_list_counts_are_kept_per_content_version_and_stay_exact(client, article, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0  # the lists themselves are rendered each time
+    settings.NEWSROOM_PAGE_SIZE = 1
+    ArticleFactory(publish_at=timezone.now() - HOUR)
+
+    def pages():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/articles/").content.decode()
+        counted = any("COUNT(" in query["sql"] for query in queries)
+        return html.count('href="?page='), counted
+
+    links, counted = pages()
+    assert counted
+    assert pages() == (links, False)  # the count came from the cache
+    ArticleFactory(publish_at=timezone.now() - HOUR)  # published: a new content version
+    more, counted = pages()
+    assert counted
+    assert more > links
+    scheduled = ArticleFactory(publish_at=timezone.now() + datetime.timedelta(seconds=1.5))
+    assert scheduled.pk
+    before, _ = pages()
+    time.sleep(1.6)  # it goes live: the count is taken again
+    after, counted = pages()
+    assert counted
+    assert after > before
