@@ -162,6 +162,12 @@ def version_token(*tags):
     return ".".join(current[tag] for tag in tags)
 
 
+def article_version(slug):
+    """What an article page's data depends on (NEWSROOM_ARTICLE_VERSION): the content and
+    the article's comments (its count)."""
+    return version_token(CONTENT, comments_tag(slug))
+
+
 def next_publication(content_token):
     """Epoch seconds of the next scheduled article's publish time (0: none), computed once
     per content version and again once that time has passed."""

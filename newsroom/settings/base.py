@@ -253,6 +253,8 @@ NEWSROOM_SITE_DESCRIPTION = env(
 # version; apps read it through settings, never by importing newsroom).
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 20)
 NEWSROOM_LIST_PAGINATOR = "newsroom.cache.CachedCountPaginator"
+# The version an article page's cached data is kept under (newsroom/cache.py).
+NEWSROOM_ARTICLE_VERSION = "newsroom.cache.article_version"
 NEWSROOM_FEED_SIZE = env_int("NEWSROOM_FEED_SIZE", 30)
 # Serve uploaded files from Django itself: development and tests only (env to override).
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", False)

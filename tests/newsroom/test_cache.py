@@ -166,7 +166,9 @@ def test_an_approved_comment_appears_at_once_with_its_count(client, article):
     services.moderate_comments(
         comments=Comment.objects.filter(pk=held.pk), status=CommentStatus.APPROVED, by=None
     )
-    assert "Waiting here." in fresh(client, url)
+    page = fresh(client, url)
+    assert "Waiting here." in page
+    assert 'Comments <span class="muted">(1)</span>' in page
     assert "1 comment" in fresh(client, "/articles/")
     services.moderate_comments(
         comments=Comment.objects.filter(pk=held.pk), status=CommentStatus.REMOVED, by=None
