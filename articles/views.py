@@ -132,8 +132,11 @@ class ArticleDetailView(DetailView):
         about_the_same = Q(
             pk__in=related_to(published, "shows", [show.pk for show in shows]).values("pk")
         ) | Q(pk__in=related_to(published, "tags", [tag.pk for tag in tags]).values("pk"))
-        related = (
-            published.filter(about_the_same).exclude(pk=article.pk).for_cards()[:RELATED_COUNT]
+        # Read only if the cached fragment of related stories is missing.
+        related = SimpleLazyObject(
+            lambda: list(
+                published.filter(about_the_same).exclude(pk=article.pk).for_cards()[:RELATED_COUNT]
+            )
         )
         trail = [(_("Home"), "/"), (_("Articles"), reverse("articles:list"))]
         if shows:

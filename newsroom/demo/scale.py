@@ -125,6 +125,34 @@ NOUNS = [
     "Circus",
     "Letters",
 ]
+PLACES = [
+    "Tokyo",
+    "Seoul",
+    "Lisbon",
+    "Harbour",
+    "Valley",
+    "Mountain",
+    "Lake",
+    "Desert",
+    "Forest",
+    "Coast",
+    "City",
+    "Village",
+    "Bay",
+    "Osaka",
+    "Busan",
+    "Kyoto",
+    "Porto",
+    "Marseille",
+    "Naples",
+    "Oslo",
+    "Dublin",
+    "Bristol",
+    "Glasgow",
+    "Lima",
+    "Cairo",
+    "Hanoi",
+]
 FIRST = [
     "Aoi",
     "Min-jun",
@@ -366,7 +394,7 @@ class _Builder:
                 if pk == start:
                     title, slug = "Northern Tide", BENCH_SHOW
                 else:
-                    title = f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
+                    title = self.title()
                     slug = f"{slugify(title)}-{pk}"
                 self.show_titles[pk] = title
                 confirmed = datetime.date(2026, 1, 1) - datetime.timedelta(days=rng.randrange(900))
@@ -587,6 +615,19 @@ class _Builder:
 
     def name(self):
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
+
+    def title(self):
+        """Titles as varied as a real catalogue's (thousands of distinct ones, not a few
+        hundred repeated: search on repeated titles would measure the generator)."""
+        rng = self.rng
+        shape = rng.random()
+        if shape < 0.35:
+            return f"The {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
+        if shape < 0.6:
+            return f"{rng.choice(NOUNS)} of the {rng.choice(ADJECTIVES)} {rng.choice(PLACES)}"
+        if shape < 0.8:
+            return f"{rng.choice(FIRST)}'s {rng.choice(NOUNS)}"
+        return f"{rng.choice(PLACES)} {rng.choice(NOUNS)}"
 
 
 def _next_id(model):
