@@ -37,7 +37,7 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db.transaction import on_commit
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -111,15 +111,21 @@ def _version_key(tag):
 
 
 # Tokens already read during this request (a thread's request at a time): the page and each
-# of its fragments see one snapshot, and Redis is asked once per tag.
+# of its fragments see one snapshot, and Redis is asked once per tag. Outside a request
+# (commands, the shell) every call reads Redis.
 _seen = Local()
 
 
-def _forget_seen(**kwargs):
+def _start_snapshot(**kwargs):
     _seen.tokens = {}
 
 
-request_started.connect(_forget_seen, dispatch_uid="newsroom-cache-forget-seen")
+def _end_snapshot(**kwargs):
+    _seen.tokens = None
+
+
+request_started.connect(_start_snapshot, dispatch_uid="newsroom-cache-start-snapshot")
+request_finished.connect(_end_snapshot, dispatch_uid="newsroom-cache-end-snapshot")
 
 
 def versions(tags, *, also=None):
@@ -127,7 +133,7 @@ def versions(tags, *, also=None):
     With ``also`` (a cache key), returns (tokens, that key's value) from one round trip."""
     seen = getattr(_seen, "tokens", None)
     if seen is None:
-        seen = _seen.tokens = {}
+        seen = {}  # not in a request: no snapshot kept
     keys = {_version_key(tag): tag for tag in tags if tag not in seen}
     wanted = [*keys, also] if also else list(keys)
     found = cache.get_many(wanted) if wanted else {}

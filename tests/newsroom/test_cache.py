@@ -363,3 +363,11 @@ def test_list_counts_are_kept_per_content_version_and_stay_exact(client, article
     after, counted = pages()
     assert counted
     assert after > before
+
+
+def test_outside_a_request_every_read_of_a_version_is_fresh():
+    from newsroom.cache import CONTENT, versions
+
+    first = versions([CONTENT])[CONTENT]
+    cache.set("version:content", "bumped-by-another-process", timeout=None)
+    assert versions([CONTENT])[CONTENT] == "bumped-by-another-process" != first
