@@ -35,6 +35,7 @@ from articles.models import (
 )
 from shows.filters import related_to
 from shows.models import Credit, CreditRole, Show
+from shows.views import PublicListMixin
 
 RELATED_COUNT = 4
 # The crew a show box names: who made it.
@@ -180,31 +181,19 @@ class ArticleDetailView(DetailView):
         return context
 
 
-class ArticleListView(FilterView):
+class ArticleListView(PublicListMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     context_object_name = "articles"
-
-    def get_paginate_by(self, queryset):
-        return settings.NEWSROOM_PAGE_SIZE
-
-    def get_paginator(self, *args, **kwargs):
-        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
 
     def get_queryset(self):
         return Article.objects.published().for_cards()
 
 
-class _ArticlesOf(ListView):
+class _ArticlesOf(PublicListMixin, ListView):
     """A paginated list of one author's or one tag's published articles."""
 
     context_object_name = "articles"
-
-    def get_paginate_by(self, queryset):
-        return settings.NEWSROOM_PAGE_SIZE
-
-    def get_paginator(self, *args, **kwargs):
-        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(owner=self.owner, **kwargs)

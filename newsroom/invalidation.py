@@ -7,8 +7,9 @@ send none, announce themselves (articles.signals.comments_changed). Each receive
 
 - Anything public in people/, shows/ and articles/ -> "content" (every page).
 - A show, its titles, credits and status history -> also "show:<id>" (its show box and cast
-  fragments); a person -> "show:<id>" of every show they are credited in; a platform,
-  company, genre, country or language -> "shows" (every show fragment).
+  fragments), and that of every show based on it; a person -> "show:<id>" of every show
+  they are credited in; a platform, company, genre, country or language -> "shows" (every
+  show fragment).
 - Article rows count only while the article is (or was just) published: a writer saving a
   draft empties no cache.
 - An approved comment (or a moderation decision) -> "comments" and "comments:<slug>".
@@ -73,6 +74,9 @@ def content_saved(sender, instance, **kwargs):
     tags = {CONTENT}
     if sender is Show:
         tags.add(show_tag(instance.pk))
+        # Boxes of shows based on this one name it ("Based on: <title>").
+        adaptations = Show.objects.filter(based_on_show=instance.pk).values_list("pk", flat=True)
+        tags.update(show_tag(pk) for pk in adaptations)
     elif getattr(instance, "show_id", None):  # titles, credits, status history, known-for
         tags.add(show_tag(instance.show_id))
     if sender is Person and instance.pk:

@@ -31,6 +31,17 @@ def published_articles(manager):
     return manager.published().for_cards()
 
 
+class PublicListMixin:
+    """A public list: NEWSROOM_PAGE_SIZE a page, counted by NEWSROOM_LIST_PAGINATOR (counts
+    kept per content version; read through settings, as apps never import newsroom)."""
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
+
+    def get_paginator(self, *args, **kwargs):
+        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
+
+
 class ShowDetailView(DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
@@ -79,18 +90,12 @@ class ShowDetailView(DetailView):
         return context
 
 
-class ShowListView(FilterView):
+class ShowListView(PublicListMixin, FilterView):
     """The reader-facing production tracker: filter by status, platform, year..."""
 
     filterset_class = ShowFilter
     template_name = "shows/show_list.html"
     context_object_name = "shows"
-
-    def get_paginate_by(self, queryset):
-        return settings.NEWSROOM_PAGE_SIZE
-
-    def get_paginator(self, *args, **kwargs):
-        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
 
     def get_queryset(self):
         return Show.objects.select_related("platform").prefetch_related("photos")
@@ -151,16 +156,10 @@ class PersonDetailView(DetailView):
         return context
 
 
-class PersonListView(FilterView):
+class PersonListView(PublicListMixin, FilterView):
     filterset_class = PersonFilter
     template_name = "people/person_list.html"
     context_object_name = "people"
-
-    def get_paginate_by(self, queryset):
-        return settings.NEWSROOM_PAGE_SIZE
-
-    def get_paginator(self, *args, **kwargs):
-        return import_string(settings.NEWSROOM_LIST_PAGINATOR)(*args, **kwargs)
 
     def get_queryset(self):
         return (

@@ -53,9 +53,8 @@ WORKER_MB = 200
 
 
 def main():
-    for tool in ("wrk",):
-        if not shutil.which(tool):
-            sys.exit(f"{tool} is missing: `make bench` installs it (apt-get install wrk).")
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: `make bench` installs it (apt-get install wrk).")
     database = os.environ.get("BENCH_DATABASE_URL") or default_database()
     redis = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
