@@ -7,9 +7,13 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from articles import cache_tags as article_tags
 from articles.models import Article, ArticleKind, Author, Tag
+from newsroom.core.cache import add_tags
+from newsroom.core.public import RelatedChoiceFilter, related_to
+from people import cache_tags as people_tags
 from people.models import Person
-from shows.filters import RelatedChoiceFilter, related_to
+from shows import cache_tags as show_tags
 from shows.models import Show
 
 
@@ -74,12 +78,17 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["show", "person", "tag", "author", "kind", "published_after", "published_before"]
 
+    # What the form's choices show: its cached fragment is purged with them.
+    cache_tags = [article_tags.TAGS, article_tags.AUTHORS]
+
     def filter_show(self, queryset, name, value):
         if not value.strip():
             return queryset
+        add_tags(show_tags.SHOWS)  # which shows a title names
         return related_to(queryset, "shows", Show.objects.named(value).values("pk"))
 
     def filter_person(self, queryset, name, value):
         if not value.strip():
             return queryset
+        add_tags(people_tags.PEOPLE)  # which people a name names
         return related_to(queryset, "people", Person.objects.named(value).values("pk"))

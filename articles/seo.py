@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.templatetags.static import static
 
-from shows.seo import breadcrumbs
-
-__all__ = ["author_person", "breadcrumbs", "image_object", "news_article", "publisher"]
+__all__ = ["author_person", "image_object", "news_article", "publisher"]
 
 
 def publisher(request):

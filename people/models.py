@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.models import AuditedModel
+
 
 class PersonQuerySet(models.QuerySet):
     def named(self, value):
@@ -19,7 +21,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(models.Q(name__icontains=text) | models.Q(native_name__icontains=text))
 
 
-class Person(models.Model):
+class Person(AuditedModel):
     """Anyone the newsroom covers: cast, crew, creators."""
 
     name = models.CharField(
@@ -58,9 +60,6 @@ class Person(models.Model):
             "e.g. “Godzilla vs. Kong (as Ren Serizawa)”. Tracked shows are linked below."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
-
     objects = PersonQuerySet.as_manager()
 
     class Meta:
@@ -75,7 +74,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("people:detail", kwargs={"slug": self.slug})
+        return reverse("pages:person", kwargs={"slug": self.slug})
 
     @property
     def known_for_lines(self):

@@ -1,5 +1,3 @@
-import datetime
-
 import reversion
 from django import forms
 from django.conf import settings
@@ -15,13 +13,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from newsroom.core.admin import AuditedAdmin, ConflictCheckedAdmin, HistoryCompareAdmin
 from people.admin import PersonAdmin
 from people.models import Person
 
 from . import services
-from .edit_conflicts import ConflictCheckedAdmin
 from .forms import ShowAdminForm
-from .history import HistoryCompareAdmin
 from .models import (
     Company,
     Country,
@@ -199,16 +196,15 @@ class StaleFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         days = settings.SHOWS_STALE_AFTER_DAYS
         return [
-            ("stale", _("stale: over %(days)d days ago") % {"days": days}),
-            ("fresh", _("within %(days)d days") % {"days": days}),
+            ("stale", _("stale: over %(days)d days ago, still moving") % {"days": days}),
+            ("fresh", _("confirmed within %(days)d days, or settled") % {"days": days}),
         ]
 
     def queryset(self, request, queryset):
-        cutoff = timezone.localdate() - datetime.timedelta(days=settings.SHOWS_STALE_AFTER_DAYS)
         if self.value() == "stale":
-            return queryset.filter(status_confirmed_on__lt=cutoff)
+            return queryset.stale()
         if self.value() == "fresh":
-            return queryset.filter(status_confirmed_on__gte=cutoff)
+            return queryset.fresh()
         return queryset
 
 
@@ -226,8 +222,14 @@ class StatusUpdateForm(forms.Form):
 
 
 @admin.register(Show)
-class ShowAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, admin.ModelAdmin):
+class ShowAdmin(
+    AuditedAdmin, ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, admin.ModelAdmin
+):
+    """The show form. Saves go through shows.services, which check the status rights on
+    the server, record status history and purge what readers saw."""
+
     form = ShowAdminForm
+    history_related_ignored_fields = ["show"]
     list_display = [
         "title",
         "kind",
@@ -295,7 +297,7 @@ class ShowAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, admin.M
     @admin.display(description=_("days since"), ordering="status_confirmed_on")
     def days_since(self, show):
         days = (timezone.localdate() - show.status_confirmed_on).days
-        if days > settings.SHOWS_STALE_AFTER_DAYS:
+        if show.is_stale:
             return format_html('<span class="nr-stale" title="{}">⚠ {}</span>', _("stale"), days)
         return days
 
@@ -360,33 +362,60 @@ class ShowAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, admin.M
         return {"status_confirmed_on": timezone.localdate(), **initial}
 
     def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
         if request.user.has_perm("shows.change_show_status"):
-            return []
-        return ["status", "status_confirmed_on"]
+            return fields
+        return [*fields, "status", "status_confirmed_on"]
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
         if request.user.has_perm("shows.change_show_status"):
-            return self.fieldsets
+            return fieldsets
         # Without the right to change the status, it is shown but the history notes are not.
         status_only = {"fields": ["status", "status_confirmed_on"]}
         return [
             (name, status_only if name == _("Production status") else options)
-            for name, options in self.fieldsets
+            for name, options in fieldsets
         ]
 
+    def conflict_extras(self, obj):
+        credits = obj.credits.select_related("person").order_by("role", "billing_order", "pk")
+        return {
+            _("credits"): "; ".join(
+                f"{c.person.name} ({c.get_role_display()}"
+                + (f", {c.character_name}" if c.character_name else "")
+                + ")"
+                for c in credits
+            ),
+            _("other titles"): ", ".join(t.title for t in obj.other_titles.order_by("title")),
+        }
+
+    def remember_state(self, request, object_id):
+        request.show_before = services.show_facts(object_id)
+
     def save_model(self, request, obj, form, change):
-        if obj.status_confirmed_on is None:  # proposed by someone who may not set the status
-            obj.status_confirmed_on = timezone.localdate()
-        super().save_model(request, obj, form, change)
-        if not change or form.status_changed():
-            services.record_status(
-                show=obj,
-                status=obj.status,
-                confirmed_on=obj.status_confirmed_on,
-                note=form.cleaned_data.get("status_note", ""),
-                source_url=form.cleaned_data.get("status_source_url", ""),
-                by=request.user,
-            )
+        before = getattr(request, "show_before", None) if change else None
+        if change and before is None:
+            before = services.show_facts(obj.pk)
+        services.save_show(show=obj, by=request.user, before=before)
+        request.show_before = before
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.show_saved(
+            show=form.instance,
+            by=request.user,
+            before=request.show_before,
+            status_note=form.cleaned_data.get("status_note", ""),
+            status_source_url=form.cleaned_data.get("status_source_url", ""),
+        )
+
+    def delete_model(self, request, obj):
+        services.delete_show(show=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for show in queryset:
+            services.delete_show(show=show, by=request.user)
 
 
 class NamedAdmin(admin.ModelAdmin):
@@ -400,6 +429,16 @@ class NamedAdmin(admin.ModelAdmin):
     @admin.display(description=_("shows"), ordering="show_count")
     def show_count(self, obj):
         return obj.show_count
+
+    def save_model(self, request, obj, form, change):
+        services.save_vocabulary(obj=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        services.delete_vocabulary(obj=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.delete_vocabulary(obj=obj, by=request.user)
 
 
 @admin.register(Platform)
@@ -448,3 +487,11 @@ admin.site.unregister(Person)
 class PersonWithCreditsAdmin(PersonAdmin):
     inlines = [KnownForInline, PersonCreditInline]
     list_filter = [("credits__role", admin.ChoicesFieldListFilter)]
+
+    def save_model(self, request, obj, form, change):
+        request.person_credits = services.person_credits(obj)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.person_credits_saved(person=form.instance, before=request.person_credits)

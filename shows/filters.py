@@ -5,7 +5,11 @@ from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.cache import add_tags
+from newsroom.core.public import RelatedChoiceFilter
+from people import cache_tags as people_tags
 from people.models import Person
+from shows import cache_tags as show_tags
 from shows.models import (
     Country,
     Credit,
@@ -23,41 +27,16 @@ def _capitalised(choices):
     return [(value, capfirst(label)) for value, label in choices]
 
 
-def related_to(queryset, field_name, targets):
-    """Rows of `queryset` linked through the many-to-many `field_name` to any of `targets`.
-
-    A subquery on the link table (`pk IN (...)`), not a join: no duplicate rows, so lists need
-    no DISTINCT, which on a large newsroom would sort every row before paging.
-    """
-    field = queryset.model._meta.get_field(field_name)
-    links = field.remote_field.through.objects.filter(
-        **{f"{field.m2m_reverse_field_name()}__in": targets}
-    )
-    return queryset.filter(pk__in=links.values(field.m2m_field_name()))
-
-
-class RelatedChoiceFilter(django_filters.ModelChoiceFilter):
-    """A choice of one related object, filtered by `related_to`."""
-
-    def filter(self, qs, value):
-        if value in django_filters.constants.EMPTY_VALUES:
-            return qs
-        return related_to(qs, self.field_name, [value])
-
-
 class ReleaseOrdering(django_filters.OrderingFilter):
-    """Sort by release window (the default; unknown windows last) or by title."""
+    """Sort by release window, soonest first (the default: windows to come, then those
+    past, most recent first, then shows with none), latest first, or by title."""
 
     def filter(self, qs, value):
         value = value or ["release"]
-        if value[0] in ("release", "-release"):
-            expression = F("release_date")
-            order = (
-                expression.desc(nulls_last=True)
-                if value[0].startswith("-")
-                else expression.asc(nulls_last=True)
-            )
-            return qs.order_by(order, "title")
+        if value[0] == "release":
+            return qs.by_release()
+        if value[0] == "-release":
+            return qs.order_by(F("release_date").desc(nulls_last=True), "title", "pk")
         return super().filter(qs, value)
 
 
@@ -116,6 +95,11 @@ class ShowFilter(django_filters.FilterSet):
         model = Show
         fields = ["status", "platform", "kind", "country", "language", "genre", "year"]
 
+    # What the form's choices show: its cached fragment is purged with them.
+    cache_tags = [
+        show_tags.vocabulary_list(model) for model in (Platform, Country, Language, Genre)
+    ]
+
 
 class PersonFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(
@@ -132,9 +116,12 @@ class PersonFilter(django_filters.FilterSet):
         model = Person
         fields = ["role", "show"]
 
+    cache_tags = [people_tags.PEOPLE]
+
     def filter_show(self, queryset, name, value):
         if not value.strip():
             return queryset
+        add_tags(show_tags.SHOWS)  # which shows a title names
         credits = Credit.objects.filter(show__in=Show.objects.named(value).values("pk"))
         role = self.form.cleaned_data.get("role")
         if role:  # the same credit must match both: "directors of this show"

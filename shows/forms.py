@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .edit_conflicts import ConflictCheckedForm
+from newsroom.core.admin import ConflictCheckedForm
+
 from .release import ReleaseWindow
 
 
@@ -53,18 +54,6 @@ class ShowAdminForm(ConflictCheckedForm):
 
     # The model and fields come from ShowAdmin (its fieldsets); the release window stands in
     # for release_date and release_precision.
-
-    def snapshot_extras(self, obj):
-        credits = obj.credits.select_related("person").order_by("role", "billing_order", "pk")
-        return {
-            _("credits"): "; ".join(
-                f"{c.person.name} ({c.get_role_display()}"
-                + (f", {c.character_name}" if c.character_name else "")
-                + ")"
-                for c in credits
-            ),
-            _("other titles"): ", ".join(t.title for t in obj.other_titles.order_by("title")),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

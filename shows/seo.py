@@ -1,35 +1,7 @@
-"""Structured data (schema.org JSON-LD) for show and person pages."""
+"""Structured data (schema.org JSON-LD) for show pages."""
 
+from people.seo import person as _person
 from shows.models import CreditRole, ShowKind
-
-
-def breadcrumbs(request, trail):
-    """BreadcrumbList from [(name, path), ...]."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": number,
-                "name": str(name),
-                "item": request.build_absolute_uri(path),
-            }
-            for number, (name, path) in enumerate(trail, start=1)
-        ],
-    }
-
-
-def _person(request, person, **extra):
-    data = {
-        "@type": "Person",
-        "name": person.name,
-        "url": request.build_absolute_uri(person.get_absolute_url()),
-        **extra,
-    }
-    if person.native_name and person.native_name != person.name:
-        data["alternateName"] = person.native_name
-    return data
 
 
 def show_data(request, show, credits, companies):
@@ -79,13 +51,3 @@ def show_data(request, show, credits, companies):
             based_on["url"] = request.build_absolute_uri(show.based_on_show.get_absolute_url())
         data["isBasedOn"] = based_on
     return {key: value for key, value in data.items() if value not in ("", [], None)}
-
-
-def person_data(request, person):
-    data = _person(request, person)
-    data["@context"] = "https://schema.org"
-    if person.bio:
-        data["description"] = person.bio
-    if person.birth_date:
-        data["birthDate"] = person.birth_date.isoformat()
-    return data

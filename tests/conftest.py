@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -26,12 +28,12 @@ def empty_cache():
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def purges_at_once(request, monkeypatch):
-    """A test runs inside one transaction that never commits, so cache purges (which wait for
-    the commit) run at once instead; tests marked `on_commit` keep the real behaviour."""
-    if "on_commit" not in request.keywords:
-        monkeypatch.setattr("newsroom.cache.on_commit", lambda callback, **kwargs: callback())
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed():`` runs what the block's writes left for their commit (the cache
+    purges) when it ends, as production does once the transaction commits. A test's own
+    transaction never commits, so without it nothing is purged."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture(autouse=True)

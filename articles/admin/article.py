@@ -1,5 +1,3 @@
-import datetime
-
 from content_editor.admin import ContentEditor, ContentEditorInline
 from django import forms
 from django.conf import settings
@@ -8,12 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import F, Prefetch
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 from reversion.admin import VersionAdmin
 
+from articles import services
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -24,19 +22,21 @@ from articles.models import (
     ShareLink,
     VideoEmbed,
 )
-from articles.services import article_plain_text, index_article
-from articles.views import share_url
-from shows.admin_paging import EstimatedCountPaginator
-from shows.edit_conflicts import ConflictCheckedAdmin, ConflictCheckedForm
-from shows.history import HistoryCompareAdmin
+from articles.services.workflow import WRITER_STATUSES
+from newsroom.core.admin import (
+    AuditedAdmin,
+    ConflictCheckedAdmin,
+    ConflictCheckedForm,
+    EstimatedCountAdmin,
+    HistoryCompareAdmin,
+)
 
-WRITER_STATUSES = {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
 
 class ArticleAdminForm(ConflictCheckedForm):
     """The model and fields come from ArticleAdmin (its fieldsets). A save made by someone
-    else after this form was opened is not overwritten (shows/edit_conflicts.py)."""
+    else after this form was opened is not overwritten (newsroom/core/admin/conflicts.py)."""
 
     mark_significant = forms.BooleanField(
         label=_("This edit is a significant update"),
@@ -47,17 +47,25 @@ class ArticleAdminForm(ConflictCheckedForm):
         ),
     )
 
-    def snapshot_extras(self, obj):
-        return {
-            _("Body"): article_plain_text(obj),
-            _("bylines"): ", ".join(str(b.author) for b in obj.bylines.select_related("author")),
-        }
+    desk_user = None  # who is editing (set by ArticleAdmin.get_form)
+    requested_step = None  # the workflow step the status box asks for
 
     def clean(self):
         cleaned = super().clean()
-        # "Published" with no time means "publish now".
-        if cleaned.get("status") == ArticleStatus.PUBLISHED and not cleaned.get("publish_at"):
-            cleaned["publish_at"] = timezone.now()
+        status = cleaned.get("status")
+        stored = self.instance.status if self.instance.pk else ArticleStatus.DRAFT
+        if status and status != stored:
+            # The status box asks for a workflow step, checked by the same rules as the
+            # buttons and taken once the content is saved; until then the status stays.
+            try:
+                step = services.check_step(
+                    status=stored, step=services.step_to(status), by=self.desk_user
+                )
+            except PermissionDenied as error:
+                self.add_error("status", str(error))
+            else:
+                self.requested_step = step.name
+                cleaned["status"] = stored
         return cleaned
 
 
@@ -85,7 +93,17 @@ class BylineInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, ContentEditor):
+class ArticleAdmin(
+    AuditedAdmin,
+    ConflictCheckedAdmin,
+    HistoryCompareAdmin,
+    EstimatedCountAdmin,
+    VersionAdmin,
+    ContentEditor,
+):
+    """The desk's article form. Every save, step and deletion goes through articles.services,
+    which check the workflow's rules again on the server and purge what readers saw."""
+
     form = ArticleAdminForm
     actions = ["create_share_link"]
     list_display = [
@@ -104,15 +122,14 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
         "publish_at",
     ]
     # Not a filter of every show (twenty thousand links); search finds a show's articles.
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
     search_fields = ["headline", "dek", "slug", "shows__title"]
     date_hierarchy = "publish_at"
     # Unscheduled work (drafts, in review) first, then newest publish time.
     ordering = [F("publish_at").desc(nulls_first=True), "-id"]  # article_desk_idx
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "shows", "people", "tags"]
-    readonly_fields = ["created_by", "created_at", "modified_at"]
+    history_ignored_fields = ["search_document", "comment_count"]
+    history_related_ignored_fields = ["parent", "region", "ordering", "article", "position"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "kind", "hero_photo"]}),
         (
@@ -129,10 +146,6 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
             },
         ),
         (_("What it covers"), {"fields": ["shows", "people", "tags"]}),
-        (
-            _("Record"),
-            {"fields": ["created_by", "created_at", "modified_at"], "classes": ["collapse"]},
-        ),
     ]
     inlines = [
         BylineInline,
@@ -168,6 +181,16 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
             )
         )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"desk_user": request.user})
+
+    def conflict_extras(self, obj):
+        return {
+            _("Body"): services.article_plain_text(obj),
+            _("bylines"): ", ".join(str(b.author) for b in obj.bylines.select_related("author")),
+        }
+
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, article):
         if article.is_scheduled:
@@ -184,62 +207,28 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
     def byline_list(self, article):
         return ", ".join(byline.author.display_name for byline in article.bylines.all())
 
-    # Who may publish is enforced here on the server, not only by what the form shows.
-    def can_publish(self, request):
-        return request.user.has_perm("articles.publish_article")
-
-    def is_mine(self, request, obj):
-        """Written or co-written by this user: they created it or hold a byline on it."""
-        if obj.pk is None:
-            return True  # being written now
-        return (
-            obj.created_by_id == request.user.pk
-            or obj.bylines.filter(author__user=request.user).exists()
-        )
-
+    # Who may do what is decided by the services, here only asked.
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not self.can_publish(request):
-            if obj.status not in WRITER_STATUSES:
-                return False  # published and archived work is the editors' to change
-            if not self.is_mine(request, obj):
-                return False  # writers edit their own and co-written drafts only
+        if obj is not None and not services.can_edit(request.user, obj):
+            return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if (
-            obj is not None
-            and not self.can_publish(request)
-            and (obj.status not in WRITER_STATUSES or not self.is_mine(request, obj))
-        ):
-            return False  # writers delete their own unpublished drafts only
+        if obj is not None and not services.can_delete(request.user, obj):
+            return False
         return super().has_delete_permission(request, obj)
 
-    # The workflow: buttons for the next allowed steps, checked again on the server.
-    TRANSITIONS = {
-        "submit": (ArticleStatus.IN_REVIEW, False, _("Submit for review")),
-        "publish": (ArticleStatus.PUBLISHED, True, _("Publish (or schedule at the publish time)")),
-        "unpublish": (ArticleStatus.DRAFT, True, _("Unpublish (back to draft)")),
-        "archive": (ArticleStatus.ARCHIVED, True, _("Archive")),
-    }
-    NEXT_STEPS = {
-        ArticleStatus.DRAFT: ["submit", "publish"],
-        ArticleStatus.IN_REVIEW: ["publish", "unpublish"],
-        ArticleStatus.PUBLISHED: ["unpublish", "archive"],
-        ArticleStatus.ARCHIVED: ["unpublish"],
-    }
-
-    def workflow_buttons(self, request, obj):
-        status = obj.status if obj else ArticleStatus.DRAFT
-        return [
-            (name, self.TRANSITIONS[name][2])
-            for name in self.NEXT_STEPS[status]
-            if self.can_publish(request) or not self.TRANSITIONS[name][1]
-        ]
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
 
     def render_change_form(self, request, context, *args, **kwargs):
         obj = kwargs.get("obj")
         editable = context.get("has_change_permission", True)
-        context["workflow_buttons"] = self.workflow_buttons(request, obj) if editable else []
+        context["workflow_buttons"] = (
+            [(step.name, step.label) for step in services.steps_for(request.user, obj or Article())]
+            if editable
+            else []
+        )
         # The editors' import map is an inline script: it carries this response's CSP nonce.
         context["media"] = Media.from_media(
             context["media"], nonce=getattr(request, "csp_nonce", "")
@@ -248,13 +237,13 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not self.can_publish(request):
+        if not services.can_publish(request.user):
             fields += ["publish_at", "significant_update_at"]
         return fields
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if self.can_publish(request):
+        if services.can_publish(request.user):
             return fieldsets
         # Marking a significant update is the editors' call.
         return [
@@ -263,32 +252,47 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
         ]
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not self.can_publish(request):
+        if db_field.name == "status" and not services.can_publish(request.user):
             kwargs["choices"] = [
                 (value, label) for value, label in ArticleStatus.choices if value in WRITER_STATUSES
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    # Saving: the article's fields, then its bylines and blocks, then the workflow step.
+    def remember_state(self, request, object_id):
+        request.article_before = services.article_facts(object_id)
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        step = request.POST.get("_workflow")
-        if step:
-            if step not in self.TRANSITIONS:
-                raise PermissionDenied
-            status, needs_publish, _label = self.TRANSITIONS[step]
-            if needs_publish and not self.can_publish(request):
-                raise PermissionDenied  # a crafted POST: the button was never offered
-            obj.status = status
-            if status == ArticleStatus.PUBLISHED and not obj.publish_at:
-                obj.publish_at = timezone.now()
-        if form.cleaned_data.get("mark_significant") and self.can_publish(request):
-            obj.significant_update_at = timezone.now()
-        super().save_model(request, obj, form, change)
+        before = getattr(request, "article_before", None) if change else None
+        if change and before is None:
+            before = services.article_facts(obj.pk)
+        step = request.POST.get("_workflow") or form.requested_step
+        obj.status = before.status if before else ArticleStatus.DRAFT  # moved by the step
+        services.save_article(
+            article=obj,
+            by=request.user,
+            before=before,
+            significant=form.cleaned_data.get("mark_significant", False),
+        )
+        request.article_save = (before, step)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        index_article(form.instance)
+        before, step = request.article_save
+        services.article_saved(
+            article=form.instance,
+            by=request.user,
+            before=before,
+            step=step,
+            at=form.instance.publish_at,
+        )
+
+    def delete_model(self, request, obj):
+        services.delete_article(article=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.delete_article(article=article, by=request.user)
 
     def view_on_site(self, obj):
         """The reader's page once it is live; until then the preview."""
@@ -303,25 +307,18 @@ class ArticleAdmin(ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, Cont
     def create_share_link(self, request, queryset):
         days = settings.ARTICLES_SHARE_LINK_DAYS
         for article in queryset:
-            link = ShareLink.objects.create(
-                article=article,
-                created_by=request.user,
-                expires_at=timezone.now() + datetime.timedelta(days=days),
-            )
+            link = services.create_share_link(article=article, by=request.user, days=days)
             self.message_user(
                 request,
                 format_html(
                     'Preview of “{}” for {} days, no login needed: <a href="{}">{}</a>',
                     article.headline,
                     days,
-                    share_url(link),
-                    request.build_absolute_uri(share_url(link)),
+                    services.share_url(link),
+                    request.build_absolute_uri(services.share_url(link)),
                 ),
                 messages.SUCCESS,
             )
-
-    def has_publish_permission(self, request):
-        return self.can_publish(request)
 
 
 @admin.register(ShareLink)
@@ -344,11 +341,11 @@ class ShareLinkAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("address"))
     def link(self, link):
-        return format_html('<a href="{}">{}</a>', share_url(link), _("open the preview"))
+        return format_html('<a href="{}">{}</a>', services.share_url(link), _("open the preview"))
 
     @admin.action(description=_("Revoke the selected links now"), permissions=["change"])
     def revoke(self, request, queryset):
-        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        count = services.revoke_share_links(links=queryset, by=request.user)
         self.message_user(
             request, _("%(count)d link(s) revoked.") % {"count": count}, messages.SUCCESS
         )

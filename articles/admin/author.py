@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from articles import services
 from articles.models import Author, Tag
 
 
@@ -14,6 +15,13 @@ class ArticleCountAdmin(admin.ModelAdmin):
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, obj):
         return obj.article_count
+
+    def delete_model(self, request, obj):
+        services.delete_named(obj=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.delete_named(obj=obj, by=request.user)
 
 
 @admin.register(Author)
@@ -28,9 +36,15 @@ class AuthorAdmin(ArticleCountAdmin):
         (_("Profile"), {"fields": ["bio", "beats", "location", "joined_year"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        services.save_author(author=obj, by=request.user)
+
 
 @admin.register(Tag)
 class TagAdmin(ArticleCountAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        services.save_tag(tag=obj, by=request.user)

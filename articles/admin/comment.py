@@ -12,14 +12,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles import services
+from articles.comments import services
 from articles.models import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
 from articles.models.comment import desk_queue
-from shows.admin_paging import EstimatedCountPaginator
+from newsroom.core.admin import EstimatedCountAdmin
 
 
 def _moderation_action(status, name, description, note=""):
@@ -65,7 +64,7 @@ class ModerationEventInline(admin.TabularInline):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(EstimatedCountAdmin, admin.ModelAdmin):
     list_display = [
         "excerpt",
         "status_badge",
@@ -77,8 +76,6 @@ class CommentAdmin(admin.ModelAdmin):
     # No filter listing articles or dates: at a million comments, both would scan them all
     # on every page (search finds an article's comments by its headline).
     list_filter = ["status", "created_at"]
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
     list_select_related = ["article"]
     search_fields = ["name", "email", "body", "article__headline", "=ip_address"]
     list_per_page = 50
@@ -202,23 +199,15 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        status_changed = "status" in form.changed_data
-        if status_changed:
-            obj.moderated_by = request.user
-            obj.moderated_at = timezone.now()
-        super().save_model(request, obj, form, change)
-        if status_changed:
-            ModerationEvent.objects.create(comment=obj, status=obj.status, by=request.user)
-            services.refresh_comment_counts([obj.article_id])
+        services.edit_comment(
+            comment=obj, by=request.user, status_changed="status" in form.changed_data
+        )
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        services.refresh_comment_counts([obj.article_id])
+        services.delete_comments(comments=Comment.objects.filter(pk=obj.pk), by=request.user)
 
     def delete_queryset(self, request, queryset):
-        articles = set(queryset.values_list("article_id", flat=True))
-        super().delete_queryset(request, queryset)
-        services.refresh_comment_counts(articles)
+        services.delete_comments(comments=queryset, by=request.user)
 
     def commenter_view(self, request):
         """An editor exports or erases every comment made with one email address."""
@@ -229,8 +218,9 @@ class CommentAdmin(admin.ModelAdmin):
             email = form.cleaned_data["email"]
             comments = Comment.objects.filter(email=email)
             if "export" in request.POST:
+                data = services.export_commenter(email=email, by=request.user)
                 response = HttpResponse(
-                    json.dumps(services.export_commenter(email), ensure_ascii=False, indent=2),
+                    json.dumps(data, ensure_ascii=False, indent=2),
                     content_type="application/json; charset=utf-8",
                 )
                 response["Content-Disposition"] = 'attachment; filename="comments.json"'

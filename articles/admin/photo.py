@@ -1,17 +1,14 @@
-import logging
-
 from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
+from articles import services
 from articles.models import Photo
 from articles.photo_metadata import read_photo_metadata
-from articles.renditions import make_renditions, renditions_current
 
 PREFILLED = ["caption", "credit", "taken_on", "alt_text"]
-logger = logging.getLogger(__name__)
 
 
 class PhotoAdminForm(forms.ModelForm):
@@ -133,22 +130,16 @@ class PhotoAdmin(admin.ModelAdmin):
         return str(photo)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
-        if not renditions_current(obj):
-            try:
-                make_renditions(obj)
-            except (OSError, ValueError):
-                logger.exception("Renditions of photo %s failed", obj.pk)
-                self.message_user(
-                    request,
-                    _(
-                        "The photo is saved, but its resized copies could not be made; pages "
-                        "show the original until `manage.py make_renditions` succeeds."
-                    ),
-                    messages.WARNING,
-                )
+        request.photo_pictured = services.pictured(obj)
+        if not services.save_photo(photo=obj, by=request.user):
+            self.message_user(
+                request,
+                _(
+                    "The photo is saved, but its resized copies could not be made; pages "
+                    "show the original until `manage.py make_renditions` succeeds."
+                ),
+                messages.WARNING,
+            )
         if form.prefilled:
             self.message_user(
                 request,
@@ -160,3 +151,14 @@ class PhotoAdmin(admin.ModelAdmin):
                 },
                 messages.INFO,
             )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.photo_relations_saved(photo=form.instance, before=request.photo_pictured)
+
+    def delete_model(self, request, obj):
+        services.delete_photo(photo=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for photo in queryset:
+            services.delete_photo(photo=photo, by=request.user)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.models import AuditedModel
 from people.models import Person
 from shows.models import Show
 
@@ -74,7 +75,7 @@ def article_search_vector():
 SEARCH_CONFIG = "english"
 
 
-class Article(models.Model):
+class Article(AuditedModel):
     headline = models.CharField(
         _("headline"),
         max_length=200,
@@ -165,26 +166,6 @@ class Article(models.Model):
             "setting). Set a date to keep an evergreen story open longer, or close it sooner."
         ),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last saved by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    modified_at = models.DateTimeField(_("last saved"), auto_now=True)
-
     objects = ArticleQuerySet.as_manager()
 
     # The body is an ordered sequence of blocks (django-content-editor plugins).

@@ -50,7 +50,7 @@ class Author(models.Model):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return reverse("pages:author", kwargs={"slug": self.slug})
 
     @property
     def beat_list(self):
@@ -69,4 +69,4 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return reverse("pages:tag", kwargs={"slug": self.slug})

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.comments.services import refresh_comment_counts
 from articles.models import (
     BLOCK_MODELS,
     Article,
@@ -28,7 +29,8 @@ from articles.models import (
     Tag,
 )
 from articles.renditions import make_renditions, renditions_current
-from articles.services import index_article, refresh_comment_counts
+from articles.services import index_article
+from newsroom.core.cache import purge_site
 from people.models import Person
 from shows.models import (
     Company,
@@ -67,6 +69,7 @@ def build_demo():
     _articles(authors, photos, people, shows, accounts["editor"])
     _moderation(accounts["moderator"])
     _share_links(accounts["editor"])
+    purge_site()  # written without the desk's services: every cached page starts afresh
     return [username for username, *_ in content.ACCOUNTS]
 
 

@@ -63,9 +63,11 @@ INSTALLED_APPS = [
     "reversion",
     "content_editor",
     "django_prose_editor",
+    "newsroom.core",
     "people",
     "shows",
     "articles",
+    "newsroom.pages",
     "newsroom",
 ]
 
@@ -80,8 +82,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so that a cached page still gets every header the middleware above adds.
-    "newsroom.cache.PageCacheMiddleware",
+    # Pages opt in to the page cache with newsroom.core.cache.cache_page: it runs inside
+    # every middleware above, so a cached page still gets every header they add.
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -127,7 +129,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's RedisCache, which keeps the site up while Redis is down.
-            "BACKEND": "newsroom.redis_cache.ResilientRedisCache",
+            "BACKEND": "newsroom.core.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsroom"),
             "TIMEOUT": 24 * 3600,
@@ -249,24 +251,27 @@ NEWSROOM_SITE_DESCRIPTION = env(
     "NEWSROOM_SITE_DESCRIPTION",
     "News on the TV series and films being made now: casting, production status, release dates.",
 )
-# Lists and feeds. Lists count their rows with this paginator (counts cached per content
-# version; apps read it through settings, never by importing newsroom).
+# Lists and feeds.
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 20)
-NEWSROOM_LIST_PAGINATOR = "newsroom.cache.CachedCountPaginator"
-# The version an article page's cached data is kept under (newsroom/cache.py).
-NEWSROOM_ARTICLE_VERSION = "newsroom.cache.article_version"
 NEWSROOM_FEED_SIZE = env_int("NEWSROOM_FEED_SIZE", 30)
 # Serve uploaded files from Django itself: development and tests only (env to override).
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", False)
 
-# The page cache (newsroom/cache.py): anonymous readers' pages, at most this many seconds
+# The page cache (newsroom/core/cache.py): anonymous readers' pages, at most this many seconds
 # (0 switches it off); every edit, publication and approved comment makes them fresh at once.
 NEWSROOM_PAGE_CACHE_SECONDS = env_int("NEWSROOM_PAGE_CACHE_SECONDS", 3600)
 # s-maxage for a CDN in front: seconds it may serve a page without asking (0: it revalidates
 # every request with the ETag, and is never stale).
 NEWSROOM_CDN_MAX_AGE = env_int("NEWSROOM_CDN_MAX_AGE", 0)
+# The header carrying a cached page's tags, for a CDN that purges by tag ("Cache-Tag" for
+# Cloudflare or Akamai, "Surrogate-Key" for Fastly; empty: none), and the backend told of
+# every purge (newsroom/core/cdn.py; the default tells nobody).
+NEWSROOM_CACHE_TAG_HEADER = env("NEWSROOM_CACHE_TAG_HEADER", "Cache-Tag")
+if NEWSROOM_CACHE_TAG_HEADER.lower() in {"none", "off"}:
+    NEWSROOM_CACHE_TAG_HEADER = ""
+NEWSROOM_CDN_PURGER = env("NEWSROOM_CDN_PURGER", "newsroom.core.cdn.Purger")
 
-# Reader comments (articles/comments.py). Each can be set from the environment.
+# Reader comments (articles/comments/). Each can be set from the environment.
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30)  # 0: never close by age
 COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)  # more links than this: held
 COMMENTS_MAX_LENGTH = env_int("COMMENTS_MAX_LENGTH", 3000)  # characters

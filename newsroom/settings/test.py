@@ -45,3 +45,6 @@ if REDIS_URL:  # noqa: F405
         if REDIS_URL.count("/") > 2  # noqa: F405
         else f"{REDIS_URL}/{1 + int(worker) % 15}"  # noqa: F405
     )
+
+# Every purge is logged and kept, as a CDN would be told of it.
+NEWSROOM_CDN_PURGER = "newsroom.core.cdn.LoggedPurger"

@@ -1,9 +1,13 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.models import AuditedModel
 from shows.release import Precision, ReleaseWindow
 
 from .taxonomy import Company, Country, Genre, Language, Platform
@@ -32,7 +36,61 @@ class ShowStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+def stale_cutoff(today=None):
+    """A status confirmed before this day is stale (SHOWS_STALE_AFTER_DAYS)."""
+    return (today or timezone.localdate()) - datetime.timedelta(
+        days=settings.SHOWS_STALE_AFTER_DAYS
+    )
+
+
+def upcoming_releases(today):
+    """Windows that have not ended yet: this day on, this month, this season, this year."""
+    season = datetime.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    year = today.replace(month=1, day=1)
+    return (
+        models.Q(release_precision=Precision.DAY, release_date__gte=today)
+        | models.Q(release_precision=Precision.MONTH, release_date__gte=today.replace(day=1))
+        | models.Q(release_precision=Precision.SEASON, release_date__gte=season)
+        | models.Q(release_precision=Precision.YEAR, release_date__gte=year)
+    )
+
+
+# Statuses a show no longer moves from: its status cannot go stale.
+SETTLED = [ShowStatus.RELEASED, ShowStatus.ENDED, ShowStatus.CANCELLED]
+
+
 class ShowQuerySet(models.QuerySet):
+    def stale(self, *, today=None):
+        """Shows whose status was last confirmed more than SHOWS_STALE_AFTER_DAYS ago and
+        that can still move (released, ended and cancelled shows are settled): the one
+        meaning of "stale", for the dashboard, the tracker's filter and its flag."""
+        return self.filter(status_confirmed_on__lt=stale_cutoff(today)).exclude(status__in=SETTLED)
+
+    def fresh(self, *, today=None):
+        """Every show that is not stale."""
+        return self.filter(
+            models.Q(status_confirmed_on__gte=stale_cutoff(today)) | models.Q(status__in=SETTLED)
+        )
+
+    def by_release(self, *, today=None):
+        """The tracker's "release window, soonest first": windows still to come (soonest
+        first), then those already past (most recent first), then shows with no window."""
+        upcoming = upcoming_releases(today or timezone.localdate())
+        group = models.Case(
+            models.When(upcoming, then=models.Value(0)),
+            models.When(release_date__isnull=False, then=models.Value(1)),
+            default=models.Value(2),
+            output_field=models.IntegerField(),
+        )
+        ahead = models.Case(models.When(upcoming, then="release_date"), default=None)
+        past = models.Case(
+            models.When(~upcoming & models.Q(release_date__isnull=False), then="release_date"),
+            default=None,
+        )
+        return self.alias(release_group=group, release_ahead=ahead, release_past=past).order_by(
+            "release_group", "release_ahead", models.F("release_past").desc(), "title", "pk"
+        )
+
     def named(self, value):
         """What a reader typed in a filter box: the show's slug, or every word of its title."""
         value = value.strip()
@@ -50,7 +108,7 @@ class ShowQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Show(models.Model):
+class Show(AuditedModel):
     """A series, film or special the newsroom tracks."""
 
     title = models.CharField(
@@ -150,18 +208,6 @@ class Show(models.Model):
         blank=True,
         help_text=_("Who confirmed the window, e.g. “confirmed by Netflix”."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
-    modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last saved by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-
     objects = ShowQuerySet.as_manager()
 
     class Meta:
@@ -193,7 +239,12 @@ class Show(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("shows:detail", kwargs={"slug": self.slug})
+        return reverse("pages:show", kwargs={"slug": self.slug})
+
+    @property
+    def is_stale(self):
+        """The same rule as ShowQuerySet.stale(), for one show in hand."""
+        return self.status not in SETTLED and self.status_confirmed_on < stale_cutoff()
 
     @property
     def public_titles(self):

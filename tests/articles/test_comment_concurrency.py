@@ -10,7 +10,7 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from articles.comments import TOKEN_SALT
+from articles.comments.defences import TOKEN_SALT
 from articles.models import Comment, CommentStatus
 from tests.articles.factories import ArticleFactory, CommentFactory
 

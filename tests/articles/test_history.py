@@ -129,7 +129,7 @@ def test_restoring_an_old_show_version_keeps_later_status_history(editor_client)
 def test_the_same_instant_in_another_time_zone_is_no_change():
     import datetime
 
-    from shows.history import _text
+    from newsroom.core.admin.history import _text
 
     utc = datetime.datetime(2024, 4, 9, 9, 0, tzinfo=datetime.UTC)
     bst = utc.astimezone(datetime.timezone(datetime.timedelta(hours=1)))

@@ -120,7 +120,7 @@ def test_moderators_cannot_export_or_erase(moderator_client):
 def test_deleting_comments_keeps_the_count_true(editor_client):
     article = ArticleFactory()
     kept, gone = CommentFactory.create_batch(2, article=article, status=CommentStatus.APPROVED)
-    from articles.services import refresh_comment_counts
+    from articles.comments.services import refresh_comment_counts
 
     refresh_comment_counts([article.pk])
     editor_client.post(

@@ -143,7 +143,7 @@ def test_a_failure_to_make_renditions_keeps_the_photo_and_says_so(writer_client,
     def fail(photo):
         raise OSError("disk full")
 
-    monkeypatch.setattr("articles.admin.photo.make_renditions", fail)
+    monkeypatch.setattr("articles.services.library.make_renditions", fail)
     response = post_photo(writer_client, SimpleUploadedFile("a.jpg", image_bytes("JPEG")))
     photo = Photo.objects.get()
     assert photo.renditions == {}

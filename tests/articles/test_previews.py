@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticleStatus, ShareLink
-from articles.views import SHARE_SALT, share_url
+from articles.services.sharing import SHARE_SALT, share_url
 from tests.articles.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ trigrams). The same tests run on both databases in CI."""
 import pytest
 from django.db import connection
 
-from newsroom.search import (
+from newsroom.pages.search import (
     clean_query,
     full_text_matches,
     search_articles,

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.services import erase_old_network_details
+from articles.comments.services import erase_old_network_details
 
 
 class Command(BaseCommand):

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from articles.models import Photo
 from articles.renditions import make_renditions, renditions_current
+from articles.services import renditions_remade
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"Photo {photo.pk} ({photo.image.name}): {error}")
                 continue
+            renditions_remade(photo)  # pages showing it use the new copies at once
             made += 1
         self.stdout.write(f"Renditions made for {made} photo(s); {failed} could not be read.")
         if failed:

@@ -1,0 +1,72 @@
+"""Every write the desk makes (the admin, the share-link view, commands and any future
+import or API call these): checked against the workflow's rules, in one transaction, and
+purging exactly the cached pages that showed what changed once it commits.
+
+Comments have their own services: articles.comments.services.
+"""
+
+from .editing import (
+    ArticleFacts,
+    article_facts,
+    article_saved,
+    change_tags,
+    delete_article,
+    save_article,
+    step_to,
+    transition_article,
+)
+from .indexing import article_plain_text, index_article
+from .library import (
+    delete_named,
+    delete_photo,
+    photo_relations_saved,
+    pictured,
+    renditions_remade,
+    save_author,
+    save_photo,
+    save_tag,
+)
+from .sharing import create_share_link, revoke_share_links, share_link_for, share_url
+from .workflow import (
+    STEPS,
+    TransitionNotAllowed,
+    can_delete,
+    can_edit,
+    can_publish,
+    check_step,
+    is_mine,
+    steps_for,
+)
+
+__all__ = [
+    "STEPS",
+    "ArticleFacts",
+    "TransitionNotAllowed",
+    "article_facts",
+    "article_plain_text",
+    "article_saved",
+    "can_delete",
+    "can_edit",
+    "can_publish",
+    "change_tags",
+    "check_step",
+    "create_share_link",
+    "delete_article",
+    "delete_named",
+    "delete_photo",
+    "index_article",
+    "is_mine",
+    "photo_relations_saved",
+    "pictured",
+    "renditions_remade",
+    "revoke_share_links",
+    "save_article",
+    "save_author",
+    "save_photo",
+    "save_tag",
+    "share_link_for",
+    "share_url",
+    "step_to",
+    "steps_for",
+    "transition_article",
+]

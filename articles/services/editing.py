@@ -1,0 +1,205 @@
+"""Saving, moving and deleting articles, each checked against the workflow's rules and
+followed by a purge of exactly the pages that showed what changed.
+
+What a change touches is read from the article's facts before and after it (ArticleFacts):
+an edit to a live article purges ``article:<id>`` (its page, every card of it, every related
+story showing it) and free-text search; a change to where it is listed (published or not,
+publish time, slug, shows, tags, bylines, people) also purges ``list:articles`` and the
+lists of exactly the shows, tags, authors and people it joined or left. A draft's edits purge
+nothing; a scheduled article purges the next-publication time.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles import cache_tags
+from articles.models import Article, ArticleAuthor, ArticleStatus, Quote
+from articles.services.indexing import index_article
+from articles.services.workflow import (
+    STEP_TO,
+    can_delete,
+    can_edit,
+    can_publish,
+    check_step,
+    take_step,
+)
+from newsroom.core.cache import purge
+
+RELATIONS = {"shows": "show", "tags": "tag", "authors": "author", "people": "person"}
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What readers' pages know of an article: enough to tell which of them a change
+    touches."""
+
+    pk: int
+    status: str
+    publish_at: object
+    slug: str
+    significant_update_at: object
+    shows: frozenset
+    tags: frozenset
+    authors: frozenset
+    people: frozenset
+    quoted: frozenset
+
+    @property
+    def live(self):
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def scheduled(self):
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def listing(self):
+        """What lists and sitemaps show besides the card: where and when it is listed."""
+        return (self.live, self.publish_at, self.slug, self.significant_update_at)
+
+
+def article_facts(pk):
+    """The facts of the article as stored now, or None if there is none."""
+    row = (
+        Article.objects.filter(pk=pk)
+        .values("status", "publish_at", "slug", "significant_update_at")
+        .first()
+    )
+    if row is None:
+        return None
+
+    def ids(model, column, **where):
+        return frozenset(model.objects.filter(**where).values_list(column, flat=True))
+
+    return ArticleFacts(
+        pk=pk,
+        **row,
+        shows=ids(Article.shows.through, "show_id", article_id=pk),
+        tags=ids(Article.tags.through, "tag_id", article_id=pk),
+        authors=ids(ArticleAuthor, "author_id", article_id=pk),
+        people=ids(Article.people.through, "person_id", article_id=pk),
+        quoted=ids(Quote, "person_id", parent_id=pk, person__isnull=False),
+    )
+
+
+def change_tags(before, after):
+    """The cache tags a change from `before` to `after` facts (None: no article) touches."""
+    facts = [f for f in (before, after) if f is not None]
+    if not facts:
+        return set()
+    tags = set()
+    moved = before is None or after is None or before.listing != after.listing
+    rescheduled = (
+        before is None
+        or after is None
+        or ((before.status, before.publish_at) != (after.status, after.publish_at))
+    )
+    if rescheduled and any(f.scheduled for f in facts):
+        tags.add(cache_tags.SCHEDULE)
+    if not any(f.live for f in facts):
+        return tags  # nobody can see it: a draft, in review, scheduled or archived
+    tags |= {f"article:{facts[0].pk}", cache_tags.SEARCH}
+    if moved:
+        tags.add(cache_tags.ARTICLES)
+
+    def shown(f, name):
+        return getattr(f, name) if f is not None and f.live else frozenset()
+
+    for name, model in RELATIONS.items():
+        old, new = shown(before, name), shown(after, name)
+        changed = (old | new) if moved else (old ^ new)
+        if changed:
+            tags.add(cache_tags.ARTICLES)
+            tags.update(cache_tags.articles_of(f"{model}:{pk}") for pk in changed)
+    old, new = shown(before, "quoted"), shown(after, "quoted")
+    tags.update(cache_tags.quotes_of(pk) for pk in ((old | new) if moved else (old ^ new)))
+    return tags
+
+
+def purge_change(before, after):
+    purge(*change_tags(before, after))
+
+
+@transaction.atomic
+def save_article(*, article, by, before=None, significant=False):
+    """Save an article's own fields (the desk saves its bylines and blocks next, then calls
+    ``article_saved``). `before` is the article as it was (read now if not given).
+
+    Checked here, whoever calls: `by` may edit it; only editors change the publish time or
+    mark a significant update; the status moves only through ``transition_article`` (a
+    changed status here is refused)."""
+    if before is None and article.pk:
+        before = article_facts(article.pk)
+    if before is not None:
+        as_stored = Article(
+            pk=article.pk, status=before.status, created_by_id=article.created_by_id
+        )
+        if not can_edit(by, as_stored):
+            raise PermissionDenied(_("You may not edit this article."))
+        if article.status != before.status:
+            raise PermissionDenied(_("The status changes only through a workflow step."))
+    elif not can_edit(by, article):
+        raise PermissionDenied(_("You may not write articles."))
+    if not can_publish(by):
+        if article.status not in {ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW}:
+            raise PermissionDenied(_("Only editors publish."))
+        if before is not None and article.publish_at != before.publish_at:
+            raise PermissionDenied(_("Only editors set the publish time."))
+        significant = False
+    if significant:
+        article.significant_update_at = timezone.now()
+    article.stamp(by)
+    article.save()
+    return article
+
+
+@transaction.atomic
+def article_saved(*, article, by, before=None, step=None, at=None):
+    """After an article and what is edited with it (bylines, body blocks) were saved:
+    refresh its searchable text, take the workflow step if one was asked for, and purge
+    what readers' pages showed of it."""
+    index_article(article)
+    if step is not None:
+        status = before.status if before is not None else ArticleStatus.DRAFT
+        take_step(article, check_step(status=status, step=step, by=by), by=by, at=at)
+    purge_change(before, article_facts(article.pk))
+    return article
+
+
+@transaction.atomic
+def transition_article(*, article, step, by, at=None):
+    """Take one workflow step ("submit", "publish", "unpublish", "archive"): check that `by`
+    may take it from where the article stands, then do it. Publishing with no time (`at`,
+    else the article's own publish time) means now; a future time schedules it."""
+    before = article_facts(article.pk)
+    Article.objects.select_for_update().filter(pk=article.pk).first()
+    take_step(article, check_step(status=before.status, step=step, by=by), by=by, at=at)
+    purge_change(before, article_facts(article.pk))
+    return article
+
+
+def step_to(status):
+    """The workflow step that leads to `status` (the desk's status box)."""
+    return STEP_TO[status]
+
+
+@transaction.atomic
+def delete_article(*, article, by):
+    """Delete an article, if `by` may: writers delete their own unpublished drafts only."""
+    if not can_delete(by, article):
+        raise PermissionDenied(_("You may not delete this article."))
+    before = article_facts(article.pk)
+    article.delete()
+    purge_change(before, None)

@@ -1,0 +1,107 @@
+"""The desk's other records readers see: photos, authors and tags. Each save purges the
+pages that show the record (its own tag, and the lists it appears in)."""
+
+import logging
+
+from django.db import transaction
+
+from articles import cache_tags
+from articles.models import Author, Photo, Tag
+from articles.renditions import make_renditions, renditions_current
+from newsroom.core.cache import purge, tag_of
+
+logger = logging.getLogger(__name__)
+
+
+def pictured(photo):
+    """(people ids, show ids) the photo pictures, as stored now."""
+    if photo.pk is None:
+        return frozenset(), frozenset()
+    return (
+        frozenset(
+            Photo.people.through.objects.filter(photo=photo).values_list("person_id", flat=True)
+        ),
+        frozenset(
+            Photo.shows.through.objects.filter(photo=photo).values_list("show_id", flat=True)
+        ),
+    )
+
+
+@transaction.atomic
+def save_photo(*, photo, by):
+    """Save a photo and make its renditions. Returns False when the renditions could not be
+    made (the photo is kept; pages show the original until ``make_renditions`` succeeds)."""
+    if photo.pk is None and by is not None:
+        photo.uploaded_by = by
+    photo.save()
+    purge(photo)
+    if renditions_current(photo):
+        return True
+    try:
+        make_renditions(photo)
+    except (OSError, ValueError):
+        logger.exception("Renditions of photo %s failed", photo.pk)
+        return False
+    return True
+
+
+def photo_relations_saved(*, photo, before):
+    """After the people and shows a photo pictures were saved: purge the photo lists of
+    those it joined or left."""
+    people, shows = pictured(photo)
+    old_people, old_shows = before
+    purge(
+        *(cache_tags.photos_of(f"person:{pk}") for pk in people ^ old_people),
+        *(cache_tags.photos_of(f"show:{pk}") for pk in shows ^ old_shows),
+    )
+
+
+@transaction.atomic
+def delete_photo(*, photo, by):
+    """Delete a photo no article uses (those in use are protected)."""
+    people, shows = pictured(photo)
+    tags = [
+        tag_of(photo),
+        *(cache_tags.photos_of(f"person:{pk}") for pk in people),
+        *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
+    ]
+    photo.delete()
+    purge(*tags)
+
+
+def renditions_remade(photo):
+    """After ``make_renditions`` remade a photo's copies outside the desk."""
+    purge(photo)
+
+
+def _save_named(obj, fields, list_tag):
+    before = type(obj).objects.filter(pk=obj.pk).values(*fields).first() if obj.pk else None
+    obj.save()
+    after = {name: getattr(obj, name) for name in fields}
+    purge(obj, list_tag if before != after else None)
+    return obj
+
+
+@transaction.atomic
+def save_author(*, author, by):
+    """An author's profile: their cards and pages; filter forms and the sitemap if their
+    name or address changed."""
+    return _save_named(author, ["display_name", "slug"], cache_tags.AUTHORS)
+
+
+@transaction.atomic
+def save_tag(*, tag, by):
+    return _save_named(tag, ["name", "slug"], cache_tags.TAGS)
+
+
+@transaction.atomic
+def delete_named(*, obj, by):
+    """Delete an author or a tag (authors with bylines are protected)."""
+    list_tag = cache_tags.AUTHORS if isinstance(obj, Author) else cache_tags.TAGS
+    tags = [tag_of(obj), list_tag]
+    if isinstance(obj, Tag):  # its articles lose it: they and their lists change
+        article_ids = list(obj.articles.values_list("pk", flat=True))
+        tags += [f"article:{pk}" for pk in article_ids]
+        tags += [cache_tags.articles_of(obj), cache_tags.ARTICLES]
+    obj.delete()
+    purge(*tags)

@@ -1,0 +1,185 @@
+"""History and restore (django-reversion), with a readable comparison of any two versions.
+
+A version of an article or a show is the object and everything saved with it on its admin
+page (reversion follows the inlines: bylines and body blocks; titles, credits and status
+history), plus its many-to-many sets. Restoring goes through reversion's revision view, and
+is itself saved as a new version. An admin says what the comparison leaves out with
+``history_ignored_fields`` (the object's own fields) and ``history_related_ignored_fields``
+(fields of the rows saved with it: ordering, the link back...).
+"""
+
+import datetime
+import difflib
+
+from django.contrib.admin.utils import quote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
+
+from newsroom.core.models import AUDIT_FIELDS
+
+ALWAYS_IGNORED = {"id", *AUDIT_FIELDS}
+
+
+def _label(model, name):
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def _text(value):
+    """Readable text; times in the newsroom's zone, so one instant always reads the same."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return date_format(value, "j F Y, H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return strip_tags(str(value)) if value not in (None, "") else ""
+
+
+def readable(version, ignored=frozenset(ALWAYS_IGNORED), related_ignored=frozenset({"id"})):
+    """{label: text} for one version: its fields, its sets, and what was saved with it."""
+    model = version.content_type.model_class()
+    data = {}
+    for name, value in version.field_dict.items():
+        if name in ignored:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:  # a field the model no longer has
+            field = None
+        if field is not None and (field.many_to_many or field.many_to_one) and value:
+            related = field.related_model
+            ids = value if isinstance(value, list) else [value]
+            names = {obj.pk: str(obj) for obj in related._default_manager.filter(pk__in=ids)}
+            value = [names.get(pk, f"#{pk} (deleted)") for pk in ids]
+        data[_label(model, name)] = _text(value)
+    related = {}
+    for other in version.revision.version_set.exclude(pk=version.pk).select_related("content_type"):
+        other_model = other.content_type.model_class()
+        fields = other.field_dict
+        parts = []
+        for key, value in fields.items():
+            if key in related_ignored or value in (None, "", []):
+                continue
+            try:
+                field = other_model._meta.get_field(key.removesuffix("_id"))
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_one and field.related_model is model:
+                continue  # the link back to the object itself
+            if field.many_to_one:
+                value = str(field.related_model._default_manager.filter(pk=value).first() or value)
+            parts.append(_text(value))
+        summary = " · ".join(parts)
+        related.setdefault(str(other_model._meta.verbose_name_plural), []).append(
+            (fields.get("ordering", fields.get("position", 0)) or 0, summary)
+        )
+    for label, rows in related.items():
+        data[label] = "\n".join(text for _order, text in sorted(rows, key=lambda r: r[0]))
+    return data
+
+
+def compare(older, newer, **ignored):
+    """[(label, diff_rows)] of what differs; each row is ("same"|"removed"|"added", text)."""
+    before, after = readable(older, **ignored), readable(newer, **ignored)
+    changes = []
+    for label in dict.fromkeys([*before, *after]):
+        old, new = before.get(label, ""), after.get(label, "")
+        if old == new:
+            continue
+        rows = []
+        for line in difflib.ndiff(old.splitlines() or [""], new.splitlines() or [""]):
+            tag, text = line[:2], line[2:]
+            if tag == "  ":
+                rows.append(("same", text))
+            elif tag == "- ":
+                rows.append(("removed", text))
+            elif tag == "+ ":
+                rows.append(("added", text))
+        changes.append((label, rows))
+    return changes
+
+
+class HistoryCompareAdmin:
+    """Admin mixin (with reversion's VersionAdmin): the history page gets a comparison of any
+    two versions."""
+
+    object_history_template = "admin/history_with_compare.html"
+    history_ignored_fields = ()
+    history_related_ignored_fields = ()
+
+    def remember_state(self, request, object_id):
+        """Called before a restore writes the old version back: an admin whose save needs
+        the object as it was (to purge what readers saw, to check the step) keeps it here."""
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            self.remember_state(request, object_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{opts.app_label}_{opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        opts = self.model._meta
+        versions = list(
+            Version.objects.get_for_object_reference(self.model, object_id)
+            .select_related("revision__user")
+            .order_by("-revision__date_created", "-pk")
+        )
+        for version in versions:
+            version.restore_url = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                args=(quote(version.object_id), version.pk),
+            )
+        compare_url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_compare",
+            args=(quote(object_id),),
+        )
+        context = {"versions": versions, "compare_url": compare_url, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(obj).select_related("revision__user")
+        older = get_object_or_404(versions, pk=request.GET.get("from", "0") or 0)
+        newer = get_object_or_404(versions, pk=request.GET.get("to", "0") or 0)
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare versions of %(object)s") % {"object": obj},
+            "object": obj,
+            "opts": self.model._meta,
+            "older": older,
+            "newer": newer,
+            "changes": compare(
+                older,
+                newer,
+                ignored=frozenset(ALWAYS_IGNORED | set(self.history_ignored_fields)),
+                related_ignored=frozenset({"id", *self.history_related_ignored_fields}),
+            ),
+            "has_change_permission": self.has_change_permission(request, obj),
+        }
+        return TemplateResponse(request, "admin/history_compare.html", context)

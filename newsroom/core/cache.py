@@ -1,0 +1,409 @@
+"""Cached pages, fragments and values that are never stale: cache tags, as Drupal has them.
+
+Everything cached carries the *tags* of what it shows: ``article:12``, ``show:5``,
+``person:9``, ``list:articles``... They are collected while it is built: views and selectors
+call ``add_tags()``, templates say ``{% cache_tag obj %}``, and the tags of a cached fragment
+(or value) bubble up to the page around it, on a hit as on a miss. So do expiry times
+(``expire_at()``: the next scheduled publication, a thread closing, midnight).
+
+A service that changes something calls ``purge(*tags)``. Once the transaction commits, each
+of those tags gets a new version token; anything that recorded an older token is a miss from
+then on. A purge is one small write whatever the number of pages, and it touches nothing
+else: an edit to one article leaves every page that does not show it cached. A missing token
+(evicted, Redis restarted) gets a new one, which can only cause misses. A render that started
+before a purge of one of its tags committed is served but not kept, so data read just before
+the commit never outlives it. Tokens start with the purge time, read from each app server's
+clock: keep the servers' clocks in step (NTP), as any distributed cache requires.
+
+Pages opt in with ``@cache_page()``: GET requests from readers (no session cookie) are served
+from the cache, with a weak ETag (304 when it matches), ``Cache-Control`` that a CDN honours,
+and the page's tags in a ``Cache-Tag`` header (``NEWSROOM_CACHE_TAG_HEADER``) so that the CDN
+can be purged by tag too (``NEWSROOM_CDN_PURGER``). A CSRF token in a cached page is a hole
+filled for each reader. Staff always get fresh, private pages.
+"""
+
+import functools
+import hashlib
+import logging
+import re
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from asgiref.local import Local
+from django.conf import settings
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+SITE = "site"  # carried by everything: purge_site() makes the whole cache miss at once
+HEADER = "X-Page-Cache"
+CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_HOLE = b"\x00csrf-token\x00"
+LONGEST = 24 * 3600  # no fragment or value is kept longer than a day
+
+
+def tag_of(obj):
+    """The tag of one row: its model's name and primary key (``article:12``)."""
+    return f"{obj._meta.model_name}:{obj.pk}"
+
+
+def _tags(items):
+    """Tags from strings, model instances and iterables of them (None is skipped)."""
+    for item in items:
+        if item is None or item == "":
+            continue
+        if isinstance(item, str):
+            yield item
+        elif hasattr(item, "_meta"):
+            if item.pk is not None:
+                yield tag_of(item)
+        else:
+            yield from _tags(item)
+
+
+# --- Version tokens ----------------------------------------------------------------------
+
+# Tokens read during this request (a thread's request at a time): the page and each of its
+# fragments see one snapshot, and Redis is asked once per tag. Outside a request (commands,
+# the shell) every call reads Redis.
+_request = Local()
+
+
+def _start_request(**kwargs):
+    _request.tokens = {}
+    _request.started = time.time()
+
+
+def _end_request(**kwargs):
+    _request.tokens = None
+    _request.started = None
+
+
+request_started.connect(_start_request, dispatch_uid="newsroom-cache-start-request")
+request_finished.connect(_end_request, dispatch_uid="newsroom-cache-end-request")
+
+
+def _version_key(tag):
+    return f"version:{tag}"
+
+
+def _new_token(when):
+    return f"{when:.6f}:{uuid.uuid4().hex[:12]}"
+
+
+def _token_time(token):
+    try:
+        return float(str(token).split(":", 1)[0])
+    except ValueError:
+        return 0.0
+
+
+def versions(tags):
+    """{tag: token} now. A missing token gets a new one (dated 0: "no purge known"), so that
+    what recorded the lost one misses; nothing can match a token it never saw."""
+    seen = getattr(_request, "tokens", None)
+    if seen is None:
+        seen = {}
+    keys = {_version_key(tag): tag for tag in tags if tag not in seen}
+    found = cache.get_many(list(keys)) if keys else {}
+    for key, tag in keys.items():
+        if key not in found:
+            found[key] = _new_token(0)
+            cache.add(key, found[key], timeout=None)
+        seen[tag] = found[key]
+    return {tag: seen[tag] for tag in tags}
+
+
+# --- Purging -----------------------------------------------------------------------------
+
+
+def purge(*tags):
+    """Make everything carrying any of these tags (strings or model instances) miss, once
+    the current transaction commits (at once outside one; never if it rolls back)."""
+    tags = frozenset(_tags(tags))
+    if tags:
+        transaction.on_commit(functools.partial(_purge_now, tags))
+
+
+def purge_site():
+    """Everything misses: after a bulk load or an import that wrote without the services."""
+    purge(SITE)
+
+
+def _purge_now(tags):
+    tokens = {tag: _new_token(time.time()) for tag in tags}
+    try:
+        cache.set_many({_version_key(tag): token for tag, token in tokens.items()}, timeout=None)
+    except Exception:
+        logger.exception("Cache purge of %s failed", sorted(tags))
+    seen = getattr(_request, "tokens", None)
+    if seen is not None:
+        seen.update(tokens)
+    try:
+        cdn_purger().purge(sorted(tags))
+    except Exception:
+        logger.exception("CDN purge of %s failed", sorted(tags))
+
+
+@functools.cache
+def _purger(path):
+    return import_string(path)()
+
+
+def cdn_purger():
+    """The CDN purge backend named by NEWSROOM_CDN_PURGER (newsroom.core.cdn)."""
+    return _purger(settings.NEWSROOM_CDN_PURGER)
+
+
+# --- Collecting what something shows -----------------------------------------------------
+
+
+@dataclass
+class Collected:
+    """The tags and expiry of one cached thing, gathered while it is built."""
+
+    started: float
+    tags: set = field(default_factory=set)
+    until: float = float("inf")
+
+    def absorb(self, tags, until):
+        self.tags.update(tags)
+        self.until = min(self.until, until)
+
+
+def _stack():
+    stack = getattr(_request, "collecting", None)
+    if stack is None:
+        stack = _request.collecting = []
+    return stack
+
+
+@contextmanager
+def collecting(*, inherit=False):
+    """Gather the tags and expiry of what is built inside; they join the enclosing
+    collection when it ends. With ``inherit``, start from what the enclosing one has so far
+    (a list's count depends on the filters its page already named)."""
+    stack = _stack()
+    outer = stack[-1] if stack else None
+    started = outer.started if outer else (getattr(_request, "started", None) or time.time())
+    collected = Collected(started=started)
+    if inherit and outer:
+        collected.absorb(outer.tags, outer.until)
+    stack.append(collected)
+    try:
+        yield collected
+    finally:
+        stack.pop()
+        if outer is not None:
+            outer.absorb(collected.tags, collected.until)
+
+
+def add_tags(*tags):
+    """Say that what is being built shows these (tag strings or model instances)."""
+    stack = _stack()
+    if stack:
+        stack[-1].tags.update(_tags(tags))
+
+
+def expire_at(when):
+    """Say that what is being built is only true until then (an aware datetime or epoch
+    seconds); None changes nothing."""
+    if when is None:
+        return
+    stack = _stack()
+    if stack:
+        epoch = when if isinstance(when, int | float) else when.timestamp()
+        stack[-1].until = min(stack[-1].until, epoch)
+
+
+def _is_fresh(entry):
+    if not entry or time.time() >= entry["until"]:
+        return False
+    try:
+        current = versions(entry["tags"])
+    except Exception:  # the versions cannot be read: trust nothing cached
+        logger.exception("Cache versions unavailable")
+        return False
+    return all(current[tag] == token for tag, token in entry["tags"].items())
+
+
+def _entry(collected, **payload):
+    """What to store for a finished build, or None when it must not be kept: it expires
+    now, or a purge of one of its tags committed after it began."""
+    collected.tags.add(SITE)
+    if collected.until <= time.time():
+        return None
+    try:
+        tokens = versions(sorted(collected.tags))
+    except Exception:
+        logger.exception("Cache versions unavailable")
+        return None
+    if any(_token_time(token) > collected.started for token in tokens.values()):
+        return None
+    return {"tags": tokens, "until": collected.until, **payload}
+
+
+def _timeout(entry, longest):
+    return max(1, int(min(entry["until"] - time.time(), longest)))
+
+
+def _bubble(entry):
+    stack = _stack()
+    if stack:
+        stack[-1].absorb(entry["tags"], entry["until"])
+
+
+def _cache_get(key):
+    try:
+        return cache.get(key)
+    except Exception:  # the cache is down: build afresh, never an error
+        logger.exception("Cache unavailable")
+        return None
+
+
+def _cache_set(key, entry, longest):
+    try:
+        cache.set(key, entry, timeout=_timeout(entry, longest))
+    except Exception:
+        logger.exception("Cache unavailable")
+
+
+def cached_value(key, compute, *, inherit=False, longest=LONGEST):
+    """``compute()``'s result, kept under ``key`` until one of the tags it named is purged
+    or its expiry passes. The value must be picklable."""
+    entry = _cache_get(f"value:{key}")
+    if _is_fresh(entry):
+        _bubble(entry)
+        return entry["value"]
+    with collecting(inherit=inherit) as collected:
+        value = compute()
+    entry = _entry(collected, value=value)
+    if entry is not None:
+        _cache_set(f"value:{key}", entry, longest)
+    return value
+
+
+def cached_fragment(name, vary, render, *, longest=LONGEST):
+    """HTML from ``render()``, kept per name and the values it varies on (``{% fragment %}``)."""
+    digest = hashlib.sha256(repr([str(value) for value in vary]).encode()).hexdigest()[:32]
+    key = f"fragment:{name}:{digest}"
+    entry = _cache_get(key)
+    if _is_fresh(entry):
+        _bubble(entry)
+        return entry["html"]
+    with collecting() as collected:
+        html = render()
+    entry = _entry(collected, html=str(html))
+    if entry is not None:
+        _cache_set(key, entry, longest)
+    return html
+
+
+# --- Pages -------------------------------------------------------------------------------
+
+
+def is_reader(request):
+    """Anyone without a session: staff (and anyone logged in) always see the live site."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def cache_page(*tags, bypass=None):
+    """Serve a view's GET responses to readers from the cache, kept until one of the tags
+    its page showed (these, and all it collected while rendering) is purged or it expires.
+    ``bypass(request)`` true: this reader gets a fresh page (their own held comment, say)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def cached_view(request, *args, **kwargs):
+            if request.method != "GET":
+                return view(request, *args, **kwargs)
+            if not is_reader(request) or (bypass and bypass(request)):
+                response = _render(view, request, args, kwargs, tags)[0]
+                if response.status_code == 200:  # nobody else may keep a staff member's page
+                    response["Cache-Control"] = "private, no-cache"
+                return response
+            if not settings.NEWSROOM_PAGE_CACHE_SECONDS:  # the page cache is switched off
+                return _render(view, request, args, kwargs, tags)[0]
+            key = _page_key(request)
+            entry = _cache_get(key)
+            if _is_fresh(entry):
+                return _serve(request, entry, "hit")
+            response, collected = _render(view, request, args, kwargs, tags)
+            entry = _page_entry(response, collected)
+            if entry is None:
+                return response
+            _cache_set(key, entry, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            return _serve(request, entry, "miss", response)
+
+        return cached_view
+
+    return decorator
+
+
+def _render(view, request, args, kwargs, tags):
+    with collecting() as collected:
+        add_tags(*tags)
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()  # a TemplateResponse: its tags are collected while it renders
+    return response, collected
+
+
+def _page_key(request):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _page_entry(response, collected):
+    """What to keep of a fresh response, or None if it must not be shared."""
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or "private" in response.get("Cache-Control", "")
+    ):
+        return None
+    content, holes = CSRF_FIELD.subn(rb"\1" + CSRF_HOLE + rb"\2", response.content)
+    return _entry(
+        collected,
+        content=content,
+        content_type=response["Content-Type"],
+        csrf=bool(holes),
+        etag='W/"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"',
+    )
+
+
+def tag_header(tags):
+    """The value of the CDN's tag header: comma-separated, or space-separated for
+    Fastly's Surrogate-Key."""
+    separator = " " if settings.NEWSROOM_CACHE_TAG_HEADER.lower() == "surrogate-key" else ","
+    return separator.join(sorted(tags))
+
+
+def _serve(request, entry, state, response=None):
+    if response is None:
+        content = entry["content"]
+        if entry["csrf"]:
+            content = content.replace(CSRF_HOLE, get_token(request).encode())
+        response = HttpResponse(content, content_type=entry["content_type"])
+    response["ETag"] = entry["etag"]
+    if entry["csrf"]:
+        # The form carries this reader's CSRF token: browsers may keep it, shared caches not.
+        response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    else:
+        cdn = settings.NEWSROOM_CDN_MAX_AGE
+        response["Cache-Control"] = "public, max-age=0, must-revalidate" + (
+            f", s-maxage={cdn}" if cdn else ""
+        )
+        if settings.NEWSROOM_CACHE_TAG_HEADER:
+            response[settings.NEWSROOM_CACHE_TAG_HEADER] = tag_header(entry["tags"])
+    response[HEADER] = state
+    return get_conditional_response(request, etag=entry["etag"], response=response)

@@ -1,0 +1,149 @@
+"""RSS 2.0 and Atom feeds: the whole site, each show, each author, each tag. Each is a
+cached page carrying its items' tags (newsroom/urls.py wraps them in cache_page)."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+
+from articles import cache_tags
+from articles import selectors as articles
+from articles.models import Author, Tag
+from newsroom.core.cache import add_tags
+from shows.models import Show
+
+
+class ArticleFeed(Feed):
+    """The newest published articles, with their dek as a full summary."""
+
+    description_template = None
+
+    def title(self, obj=None):
+        return settings.NEWSROOM_SITE_NAME
+
+    def link(self, obj=None):
+        return "/"
+
+    def description(self, obj=None):
+        return settings.NEWSROOM_SITE_DESCRIPTION
+
+    def articles(self, obj):
+        return articles.published()
+
+    def items(self, obj=None):
+        items = list(
+            self.articles(obj).for_cards().prefetch_related("tags")[: settings.NEWSROOM_FEED_SIZE]
+        )
+        for item in items:  # what each entry shows: headline, dek, bylines, categories
+            add_tags(item, (byline.author for byline in item.bylines.all()), item.tags.all())
+        return items
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        if item.dek:
+            return item.dek
+        words = item.search_document.split()
+        return " ".join(words[:60]) + ("…" if len(words) > 60 else "")
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.publish_at
+
+    def item_author_name(self, item):
+        return ", ".join(byline.author.display_name for byline in item.bylines.all()) or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+    def item_guid(self, item):
+        return f"article-{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+
+class SiteFeed(ArticleFeed):
+    pass
+
+
+class SiteAtomFeed(AtomMixin, SiteFeed):
+    pass
+
+
+class ShowFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        obj = get_object_or_404(Show, slug=slug)
+        add_tags(obj)
+        return obj
+
+    def title(self, obj=None):
+        return f"{obj.title} · {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"News about {obj.title}: casting, production status, release dates."
+
+    def articles(self, obj):
+        return articles.published(cache_tags.articles_of(obj)).filter(shows=obj)
+
+
+class ShowAtomFeed(AtomMixin, ShowFeed):
+    pass
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        obj = get_object_or_404(Author, slug=slug)
+        add_tags(obj)
+        return obj
+
+    def title(self, obj=None):
+        return f"{obj.display_name} · {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"Articles by {obj.display_name}."
+
+    def articles(self, obj):
+        return articles.published(cache_tags.articles_of(obj)).filter(authors=obj)
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    pass
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        obj = get_object_or_404(Tag, slug=slug)
+        add_tags(obj)
+        return obj
+
+    def title(self, obj=None):
+        return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"Articles tagged {obj.name}."
+
+    def articles(self, obj):
+        return articles.published(cache_tags.articles_of(obj)).filter(tags=obj)
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass

@@ -1,0 +1,49 @@
+"""The composite pages' addresses, in the "pages" namespace."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+
+from newsroom.core.cache import cache_page
+
+from . import feeds, views
+from .sitemaps import SITEMAPS, news_sitemap
+
+app_name = "pages"
+
+
+def feed(feed_class):
+    return cache_page()(feed_class())
+
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search_view, name="search"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        cache_page()(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "pages:sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page()(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("news-sitemap.xml", cache_page()(news_sitemap), name="news-sitemap"),
+    path("feed/", feed(feeds.SiteFeed), name="feed"),
+    path("feed/atom/", feed(feeds.SiteAtomFeed), name="feed-atom"),
+    path("shows/", views.ShowListView.as_view(), name="shows"),
+    path("shows/<slug:slug>/", views.ShowDetailView.as_view(), name="show"),
+    path("shows/<slug:slug>/feed/", feed(feeds.ShowFeed), name="show-feed"),
+    path("shows/<slug:slug>/feed/atom/", feed(feeds.ShowAtomFeed), name="show-feed-atom"),
+    path("people/", views.PersonListView.as_view(), name="people"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
+    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
+    path("authors/<slug:slug>/feed/", feed(feeds.AuthorFeed), name="author-feed"),
+    path("authors/<slug:slug>/feed/atom/", feed(feeds.AuthorAtomFeed), name="author-feed-atom"),
+    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag"),
+    path("tags/<slug:slug>/feed/", feed(feeds.TagFeed), name="tag-feed"),
+    path("tags/<slug:slug>/feed/atom/", feed(feeds.TagAtomFeed), name="tag-feed-atom"),
+]
