@@ -8,9 +8,9 @@ from articles.models import Article, RichText
 from shows.models import Credit, Show
 from tests.articles.factories import AuthorFactory, TagFactory
 from tests.articles.test_admin import article_post
+from tests.desk import form_data
 from tests.people.factories import PersonFactory
 from tests.shows.test_admin import show_post
-from tests.shows.test_edit_conflicts import form_data
 
 pytestmark = pytest.mark.django_db
 

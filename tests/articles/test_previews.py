@@ -4,6 +4,7 @@ signed, expiring, revocable, read-only link."""
 import datetime
 
 import pytest
+import time_machine
 from django.core import signing
 from django.test import Client
 from django.urls import reverse
@@ -117,3 +118,23 @@ def test_an_editor_revokes_a_link(editor_client, draft):
     link.refresh_from_db()
     assert link.revoked_at is not None
     assert Client().get(share_url(link)).status_code == 410
+
+
+def test_a_share_link_is_the_same_every_time_it_is_shown(draft):
+    link = ShareLink.objects.create(
+        article=draft, expires_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    first = share_url(link)
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5)):
+        assert share_url(link) == first
+    assert Client().get(first).status_code == 200
+
+
+def test_a_link_sent_before_links_were_stable_still_opens(draft):
+    link = ShareLink.objects.create(
+        article=draft, expires_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    sent_earlier = signing.dumps(link.pk, salt=SHARE_SALT)  # the old, timestamped form
+    response = Client().get(reverse("articles:share", args=[sent_earlier]))
+    assert response.status_code == 200
+    assert "Secret draft" in response.content.decode()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import ArticleStatus
 from tests.articles.factories import ArticleFactory, RichTextFactory, TagFactory
-from tests.shows.test_edit_conflicts import form_data
+from tests.desk import form_data
 
 pytestmark = pytest.mark.django_db
 PUBLISH_AT = datetime.datetime(2030, 5, 1, 9, 0, tzinfo=datetime.UTC)

@@ -247,22 +247,34 @@ def test_related_stories_share_a_show_or_a_tag_and_come_once(client, story):
 
 
 @pytest.mark.parametrize(
-    "query",
+    ("query", "error"),
     [
-        "kind=bogus",
-        "tag=no-such-tag",
-        "published_after=not-a-date",
-        "published_before=2024-02-31",
-        "author=%00",
-        "show=" + "x" * 5000,
+        ("kind=bogus", "Select a valid choice. bogus is not one of the available choices."),
+        ("tag=no-such-tag", "Select a valid choice. That choice is not one of the available"),
+        ("published_after=not-a-date", "Enter a valid date."),
+        ("published_before=2024-02-31", "Enter a valid date."),
+        ("author=%00", "Null characters are not allowed."),
     ],
 )
-def test_invalid_article_filters_are_a_form_error_not_a_500(client, query):
+def test_invalid_article_filters_are_a_form_error_not_a_500(client, query, error):
     ArticleFactory(headline="Visible")
     response = client.get(f"/articles/?{query}")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "0 articles" in html or "Visible" in html
+    assert f'class="field__error" id="id_{query.split("=")[0]}_error">{error}' in html
+    assert "Some filters were not understood" in html
+    assert "Visible" not in html  # nothing is listed under a filter that failed
+    assert "0 articles" in html
+
+
+def test_a_show_filter_nothing_matches_lists_nothing(client):
+    ArticleFactory(headline="Visible")
+    response = client.get("/articles/?show=" + "x" * 5000)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "0 articles" in html
+    assert "Visible" not in html
+    assert "not understood" not in html  # a title no show has is no error
 
 
 def test_author_and_tag_pages_paginate(client, settings):

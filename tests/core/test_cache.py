@@ -24,8 +24,8 @@ from newsroom.core.cache import (
     purge_site,
     versions,
 )
+from tests.articles.comments.readers import post
 from tests.articles.factories import ArticleFactory
-from tests.articles.test_comments import post
 from tests.pages.test_freshness import cached, get
 
 pytestmark = pytest.mark.django_db

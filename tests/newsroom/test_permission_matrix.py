@@ -15,8 +15,8 @@ from tests.articles.factories import (
     RichTextFactory,
 )
 from tests.articles.test_admin import article_post
+from tests.desk import form_data
 from tests.shows.factories import ShowFactory
-from tests.shows.test_edit_conflicts import form_data
 
 pytestmark = pytest.mark.django_db
 

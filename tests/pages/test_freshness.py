@@ -17,6 +17,7 @@ from articles.models import ArticleStatus, Comment, CommentStatus
 from people import services as people_services
 from shows import services as show_services
 from shows.models import CreditRole, ShowStatus
+from tests.articles.comments.readers import post
 from tests.articles.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -25,10 +26,9 @@ from tests.articles.factories import (
     RichTextFactory,
     TagFactory,
 )
-from tests.articles.test_comments import post
+from tests.desk import form_data
 from tests.people.factories import PersonFactory
 from tests.shows.factories import CreditFactory, ShowFactory
-from tests.shows.test_edit_conflicts import form_data
 
 pytestmark = pytest.mark.django_db
 

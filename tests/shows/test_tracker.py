@@ -108,3 +108,23 @@ def test_writers_see_only_their_own_work_waiting(writer_client, writer):
     assert "Mine in review" in html
     assert "Other in review" not in html
     assert "Stale shows" not in html
+
+
+def test_one_meaning_of_stale_for_the_flag_the_filter_and_the_dashboard(editor_client, settings):
+    """Released, ended and cancelled shows no longer move: however old their confirmation,
+    they are not stale, on the dashboard, in the filter or in the list's flag."""
+    settings.SHOWS_STALE_AFTER_DAYS = 90
+    ShowFactory(title="Fresh", status="filming", status_confirmed_on=days_ago(10))
+    ShowFactory(title="Stale", status="filming", status_confirmed_on=days_ago(120))
+    ShowFactory(title="Released long ago", status="released", status_confirmed_on=days_ago(400))
+    dashboard = editor_client.get(reverse("admin:index")).content.decode()
+    stale_box = dashboard.split("Stale shows")[1].split("</section>")[0]
+    assert "Stale" in stale_box
+    assert "Released long ago" not in stale_box
+    assert "Fresh" not in stale_box
+    listed = editor_client.get(CHANGELIST, {"confirmed": "stale"}).context["cl"].result_list
+    assert [show.title for show in listed] == ["Stale"]
+    fresh = editor_client.get(CHANGELIST, {"confirmed": "fresh"}).context["cl"].result_list
+    assert sorted(show.title for show in fresh) == ["Fresh", "Released long ago"]
+    flags = editor_client.get(CHANGELIST).content.decode()
+    assert flags.count('class="nr-stale"') == 1

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.newsroom.content import Newsroom
+from tests.pages.content import Newsroom
 
 PAGES = {
     "home": "/",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles.comments import services
 from articles.comments.defences import TOKEN_SALT
 from articles.models import Ban, BlockedWord, Comment, CommentStatus
+from tests.articles.comments.readers import post, token
 from tests.articles.factories import ArticleFactory, CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,22 +24,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def article():
     return ArticleFactory(slug="story", publish_at=timezone.now() - datetime.timedelta(days=1))
-
-
-def token(article, seconds_ago=10):
-    return signing.dumps({"a": article.pk, "t": time.time() - seconds_ago}, salt=TOKEN_SALT)
-
-
-def post(client, article, *, seconds_ago=10, **fields):
-    data = {
-        "name": "Aoi",
-        "email": "aoi@example.com",
-        "body": "I loved the French film.",
-        "token": token(article, seconds_ago),
-        "website": "",
-    }
-    data.update(fields)
-    return client.post(reverse("articles:post-comment", args=[article.slug]), data)
 
 
 def approve_earlier(email, article):

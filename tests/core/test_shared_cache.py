@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Comment
+from tests.articles.comments.readers import post
 from tests.articles.factories import ArticleFactory, CommentFactory
-from tests.articles.test_comments import post
 
 pytestmark = [
     pytest.mark.django_db,

@@ -3,6 +3,7 @@ import json
 import re
 
 import pytest
+import time_machine
 from django.core.cache import cache
 
 from articles.models import Quote, QuoteStyle
@@ -185,3 +186,40 @@ def test_the_people_list_filters_by_role_and_show(client, show):
     assert [
         p.name for p in client.get("/people/?role=director&show=Romantics").context["people"]
     ] == ["Sho Tsukikawa"]
+
+
+def test_the_tracker_lists_what_its_sort_box_says_upcoming_first(client):
+    """ "Release window, soonest first", the default: windows still to come (soonest
+    first, a window known to the year or season counts as to come until it ends), then
+    those past (most recent first), then shows with no window."""
+    windows = {
+        "Classic 2010 film": "2010",
+        "Last spring": "Spring 2026",
+        "This year": "2026",
+        "Next month": "January 2027",
+        "Tomorrow": "3 December 2026",
+        "Next year": "2027",
+    }
+    for title, window in windows.items():
+        show = ShowFactory(title=title)
+        show.release_window = ReleaseWindow.parse(window)
+        show.save()
+    ShowFactory(title="No date yet")
+    expected = [
+        "This year",  # 2026 is not over on 2 December
+        "Tomorrow",
+        "Next month",
+        "Next year",
+        "Last spring",
+        "Classic 2010 film",
+        "No date yet",
+    ]
+    with time_machine.travel(datetime.datetime(2026, 12, 2, 12, tzinfo=datetime.UTC)):
+        default = client.get("/shows/")
+        sorted_box = client.get("/shows/?sort=release")
+    assert [show.title for show in default.context["shows"]] == expected
+    assert [show.title for show in sorted_box.context["shows"]] == expected
+    sort_box = default.content.decode().split('<select name="sort" id="id_sort">')[1]
+    first_option = sort_box.split("</option>")[0].strip()
+    assert first_option == '<option value="release">Release window, soonest first'
+    assert " selected" not in sort_box.split("</select>")[0]  # the first is what shows
