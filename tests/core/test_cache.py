@@ -343,3 +343,18 @@ def test_a_page_rendered_before_a_purge_committed_is_served_but_not_kept(
     assert "X-Page-Cache" not in served  # not kept
     monkeypatch.undo()
     assert get(client, article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_the_purge_command_empties_what_it_is_told_to(capsys, committed):
+    from django.core.management import call_command
+
+    cached_value("a", lambda: add_tags("show:5") or "first")
+    cached_value("b", lambda: add_tags("show:6") or "first")
+    with committed():
+        call_command("purge_cache", "show:5")
+    assert cached_value("a", lambda: "second") == "second"
+    assert cached_value("b", lambda: "second") == "first"
+    with committed():
+        call_command("purge_cache")
+    assert cached_value("b", lambda: "third") == "third"
+    assert "Purged every cached page" in capsys.readouterr().out
