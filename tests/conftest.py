@@ -1,7 +1,12 @@
 import functools
+import io
+import types
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from newsroom import roles
 from tests.articles.factories import UserFactory
@@ -34,6 +39,19 @@ def committed(django_capture_on_commit_callbacks):
     purges) when it ends, as production does once the transaction commits. A test's own
     transaction never commits, so without it nothing is purged."""
     return functools.partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture(scope="module")
+def demo_newsroom(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo newsroom, built once for all the tests of a module that only read it (each
+    test still runs in its own savepoint, so what one writes the next does not see). Yields
+    what ``load_demo`` printed and the folder its photos are in."""
+    out = io.StringIO()
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("load_demo", stdout=out)
+        yield types.SimpleNamespace(output=out.getvalue(), media=media)
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

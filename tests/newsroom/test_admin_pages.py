@@ -4,14 +4,12 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from newsroom.demo.build import build_demo
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db, media_root):
-    build_demo()
+def demo(demo_newsroom):
+    """The demo, built once for this module (the tests only read it)."""
 
 
 def _registered():
