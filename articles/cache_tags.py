@@ -5,7 +5,7 @@ from newsroom.core.cache import tag_of
 
 ARTICLES = "list:articles"  # which articles any list holds, in what order
 SEARCH = "search:articles"  # what free text finds among articles
-SCHEDULE = "articles:schedule"  # when the next scheduled article goes live
+SCHEDULE = "articles:schedule"  # when the next scheduled article of any list goes live
 AUTHORS = "list:authors"  # authors in filter forms and the sitemap
 TAGS = "list:tags"  # tags in filter forms
 
@@ -29,3 +29,9 @@ def quotes_of(person_id):
 def photos_of(obj):
     """The photos picturing a show or a person."""
     return f"list:photos:{tag_of(obj)}" if hasattr(obj, "_meta") else f"list:photos:{obj}"
+
+
+def schedule_of(facet):
+    """When the next scheduled article about a show (tag, author, person: "show:5"), or
+    quoting a person ("quotes:person:9"), goes live."""
+    return f"{SCHEDULE}:{facet}"

@@ -8,22 +8,26 @@ from django.shortcuts import get_object_or_404
 
 from articles import cache_tags
 from articles.models import Article, Photo, Quote
-from newsroom.core.cache import add_tags, cached_value, expire_at
+from newsroom.core.cache import add_tags, cached_value, expire_at, tag_of
 from newsroom.core.public import related_to
 from shows.selectors import show_box_queryset
 
 RELATED_COUNT = 4
 
 
-def next_publication():
-    """Epoch seconds of the next scheduled article's publish time (0: none). Kept until
-    something is scheduled or that time comes; whatever lists published articles expires
-    then, so a scheduled story appears on every page at its second."""
+# The relation through which an article is about a show, tag, author or person.
+RELATION = {"show": "shows", "tag": "tags", "author": "authors", "person": "people"}
+
+
+def _next_publication(scope, narrow, tags):
+    """Epoch seconds of the next scheduled publication among `narrow(scheduled articles)`
+    (0: none). Kept until an article of that scope is scheduled or that time comes; what
+    lists those articles expires then, so a scheduled story appears at its second."""
 
     def compute():
-        add_tags(cache_tags.SCHEDULE)
+        add_tags(*tags)
         when = (
-            Article.objects.scheduled()
+            narrow(Article.objects.scheduled())
             .order_by("publish_at")
             .values_list("publish_at", flat=True)
             .first()
@@ -31,18 +35,42 @@ def next_publication():
         expire_at(when)
         return when.timestamp() if when else 0
 
-    value = cached_value("articles:next-publication", compute)
+    value = cached_value(f"articles:next-publication:{scope}", compute)
     if value and value <= time.time():  # its time came while a stale copy was read
         expire_at(value)
     return value
 
 
 def published(*tags):
-    """Published articles for a list, newest first. The list carries ``list:articles`` (or
-    the narrower tags given) and ends at the next scheduled publication."""
+    """Published articles for a list of all of them, newest first. The list carries
+    ``list:articles`` (or the tags given) and ends at the next scheduled publication."""
     add_tags(*(tags or [cache_tags.ARTICLES]))
-    next_publication()
+    _next_publication("all", lambda articles: articles, [cache_tags.SCHEDULE])
     return Article.objects.published()
+
+
+def _about(objs):
+    condition = Q(pk__in=[])
+    for obj in objs:
+        field = RELATION[obj._meta.model_name]
+        condition |= Q(pk__in=related_to(Article.objects.all(), field, [obj.pk]).values("pk"))
+    return condition
+
+
+def published_about(*objs):
+    """Published articles about any of these shows, tags, authors or people (subqueries on
+    the link tables, not joins: no duplicates, no DISTINCT over the archive). The list
+    carries their lists' tags and ends when the next article about them is published, not
+    when any scheduled article is."""
+    facets = sorted(tag_of(obj) for obj in objs)
+    add_tags(*(cache_tags.articles_of(facet) for facet in facets))
+    condition = _about(objs)
+    _next_publication(
+        "about:" + ",".join(facets),
+        lambda articles: articles.filter(condition),
+        [cache_tags.schedule_of(facet) for facet in facets],
+    )
+    return Article.objects.published().filter(condition)
 
 
 def cards(articles):
@@ -50,27 +78,30 @@ def cards(articles):
     return articles.for_cards()
 
 
-def articles_about(obj, field, limit):
-    """The newest published articles linked to `obj` through `field` ("shows", "people",
-    "authors", "tags"), for its page."""
-    return cards(related_to(published(cache_tags.articles_of(obj)), field, [obj.pk]))[:limit]
+def articles_about(obj, limit):
+    """The newest published articles about `obj` (a show, tag, author or person)."""
+    return cards(published_about(obj))[:limit]
 
 
 def related_articles(article, shows, tags):
-    """Other published articles about the same shows or with the same tags (subqueries on
-    the link tables, not joins: no duplicates, no DISTINCT over the archive)."""
-    lists = [cache_tags.articles_of(item) for item in (*shows, *tags)]
-    candidates = published(*lists) if lists else published(cache_tags.ARTICLES)
-    about_the_same = Q(
-        pk__in=related_to(candidates, "shows", [show.pk for show in shows]).values("pk")
-    ) | Q(pk__in=related_to(candidates, "tags", [tag.pk for tag in tags]).values("pk"))
-    return list(cards(candidates.filter(about_the_same).exclude(pk=article.pk))[:RELATED_COUNT])
+    """Other published articles about the same shows or with the same tags."""
+    if not shows and not tags:
+        return []
+    related = published_about(*shows, *tags).exclude(pk=article.pk)
+    return list(cards(related)[:RELATED_COUNT])
 
 
 def quotes_by(person, limit=10):
     """What a person is quoted saying in published articles, newest first."""
+    add_tags(cache_tags.quotes_of(person.pk))
+    quoting = Q(pk__in=Quote.objects.filter(person=person).values("parent"))
+    _next_publication(
+        f"quoting:{person.pk}",
+        lambda articles: articles.filter(quoting),
+        [cache_tags.schedule_of(f"quotes:person:{person.pk}")],
+    )
     quotes = list(
-        Quote.objects.filter(person=person, parent__in=published(cache_tags.quotes_of(person.pk)))
+        Quote.objects.filter(person=person, parent__in=Article.objects.published())
         .select_related("parent")
         .order_by("-parent__publish_at")[:limit]
     )

@@ -55,43 +55,17 @@ def render_article(request, article, *, preview=False, status=200, **extra):
     return TemplateResponse(request, TEMPLATE, context, status=status)
 
 
-def article_context(
-    request, article, *, preview=False, comment_form=None, comment_refusal=None, share_link=None
-):
+def article_context(request, article, *, preview=False, share_link=None, **comments):
     bylines = list(article.bylines.all())
-    shows = list(article.shows.all())
-    # The story's own show first: a film a covered show is based on comes after it.
-    sources = {show.based_on_show_id for show in shows}
-    shows.sort(key=lambda show: show.pk in sources)
-    box_credits = ShowBoxCredits(shows)
-    for show in shows:  # read only if a show box fragment is missing
-        show.box_cast = SimpleLazyObject(partial(box_credits.cast, show))
-        show.box_crew = SimpleLazyObject(partial(box_credits.crew, show))
+    shows = show_boxes(article)
     tags = list(article.tags.all())
     trail = [(_("Home"), "/"), (_("Articles"), reverse("articles:list"))]
     if shows:
         trail.append((shows[0].title, shows[0].get_absolute_url()))
     trail.append((article.headline, article.get_absolute_url()))
-    is_open = comments_open(article) and not preview
-    if is_open:  # a cached copy must not outlive the comment form
-        expire_at(comments_close_at(article))
-    reply_to = None
-    if is_open and request.GET.get("reply", "").isdigit():
-        reply_to = article.comments.filter(
-            pk=int(request.GET["reply"]), status=CommentStatus.APPROVED
-        ).first()
-    if comment_form is None and is_open:
-        comment_form = CommentForm(
-            article=article, initial={"parent": reply_to.pk if reply_to else None}
-        )
     return {
         "article": article,
         "section": "news",
-        "thread": ThreadPage(article, my_comment_ids(request), request.GET.get("comments")),
-        "comments_are_open": is_open,
-        "comment_form": comment_form,
-        "reply_to": reply_to,
-        "comment_refusal": comment_refusal,
         "preview": preview,
         "share_link": share_link,
         "bylines": bylines,
@@ -105,6 +79,43 @@ def article_context(
             breadcrumbs(request, trail),
         ],
         "breadcrumbs": trail,
+        **comment_context(request, article, preview=preview, **comments),
+    }
+
+
+def show_boxes(article):
+    """The shows the article covers, its own first (a film a covered show is based on comes
+    after it), each with the credits its box names, read only if a box fragment is missing."""
+    shows = list(article.shows.all())
+    sources = {show.based_on_show_id for show in shows}
+    shows.sort(key=lambda show: show.pk in sources)
+    box_credits = ShowBoxCredits(shows)
+    for show in shows:
+        show.box_cast = SimpleLazyObject(partial(box_credits.cast, show))
+        show.box_crew = SimpleLazyObject(partial(box_credits.crew, show))
+    return shows
+
+
+def comment_context(request, article, *, preview, comment_form=None, comment_refusal=None):
+    """The thread (read only if its fragment is missing) and the form, while it is open."""
+    is_open = comments_open(article) and not preview
+    if is_open:  # a cached copy must not outlive the comment form
+        expire_at(comments_close_at(article))
+    reply_to = None
+    if is_open and request.GET.get("reply", "").isdigit():
+        reply_to = article.comments.filter(
+            pk=int(request.GET["reply"]), status=CommentStatus.APPROVED
+        ).first()
+    if comment_form is None and is_open:
+        comment_form = CommentForm(
+            article=article, initial={"parent": reply_to.pk if reply_to else None}
+        )
+    return {
+        "thread": ThreadPage(article, my_comment_ids(request), request.GET.get("comments")),
+        "comments_are_open": is_open,
+        "comment_form": comment_form,
+        "reply_to": reply_to,
+        "comment_refusal": comment_refusal,
     }
 
 

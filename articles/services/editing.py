@@ -107,7 +107,13 @@ def change_tags(before, after):
         or ((before.status, before.publish_at) != (after.status, after.publish_at))
     )
     if rescheduled and any(f.scheduled for f in facts):
+        # The lists it will join end when it goes live: the site's, and those of its shows,
+        # tags, authors and people, and the quotes of the people it quotes.
         tags.add(cache_tags.SCHEDULE)
+        for f in facts:
+            for name, model in RELATIONS.items():
+                tags.update(cache_tags.schedule_of(f"{model}:{pk}") for pk in getattr(f, name))
+            tags.update(cache_tags.schedule_of(f"quotes:person:{pk}") for pk in f.quoted)
     if not any(f.live for f in facts):
         return tags  # nobody can see it: a draft, in review, scheduled or archived
     tags |= {f"article:{facts[0].pk}", cache_tags.SEARCH}

@@ -6,7 +6,6 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
-from articles import cache_tags
 from articles import selectors as articles
 from articles.models import Author, Tag
 from newsroom.core.cache import add_tags
@@ -96,7 +95,7 @@ class ShowFeed(ArticleFeed):
         return f"News about {obj.title}: casting, production status, release dates."
 
     def articles(self, obj):
-        return articles.published(cache_tags.articles_of(obj)).filter(shows=obj)
+        return articles.published_about(obj)
 
 
 class ShowAtomFeed(AtomMixin, ShowFeed):
@@ -119,7 +118,7 @@ class AuthorFeed(ArticleFeed):
         return f"Articles by {obj.display_name}."
 
     def articles(self, obj):
-        return articles.published(cache_tags.articles_of(obj)).filter(authors=obj)
+        return articles.published_about(obj)
 
 
 class AuthorAtomFeed(AtomMixin, AuthorFeed):
@@ -142,7 +141,7 @@ class TagFeed(ArticleFeed):
         return f"Articles tagged {obj.name}."
 
     def articles(self, obj):
-        return articles.published(cache_tags.articles_of(obj)).filter(tags=obj)
+        return articles.published_about(obj)
 
 
 class TagAtomFeed(AtomMixin, TagFeed):

@@ -21,7 +21,6 @@ from django.views.generic import DetailView, ListView
 from django.views.static import serve as static_serve
 from django_filters.views import FilterView
 
-from articles import cache_tags as article_tags
 from articles import selectors as articles
 from articles import seo as article_seo
 from articles.models import Author, Tag
@@ -170,7 +169,7 @@ class ShowDetailView(DetailView):
         context.update(
             cast=cast,
             crew_groups=crew_groups,
-            articles=articles.articles_about(show, "shows", ARTICLES_ON_PAGE),
+            articles=articles.articles_about(show, ARTICLES_ON_PAGE),
             photos=articles.photos_of(show, "shows", PHOTOS_ON_PAGE),
             breadcrumbs=trail,
             structured_data=[
@@ -219,7 +218,7 @@ class PersonDetailView(DetailView):
             credit_groups=shows.person_credits(person),
             known_for=known_for,
             photos=articles.photos_of(person, "people", PHOTOS_ON_PAGE),
-            articles=articles.articles_about(person, "people", ARTICLES_ON_PAGE),
+            articles=articles.articles_about(person, ARTICLES_ON_PAGE),
             quotes=articles.quotes_by(person),
             breadcrumbs=trail,
             structured_data=[
@@ -251,17 +250,12 @@ class _ArticlesOf(PublicListMixin, ListView):
 
     context_object_name = "articles"
     model = None
-    field = None
     extra_context = {"section": "news"}
 
     def get_queryset(self):
         self.owner = get_object_or_404(self.model, slug=self.kwargs["slug"])
         add_tags(self.owner)
-        return articles.cards(
-            articles.published(article_tags.articles_of(self.owner)).filter(
-                **{self.field: self.owner}
-            )
-        )
+        return articles.cards(articles.published_about(self.owner))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(owner=self.owner, **kwargs)
@@ -271,7 +265,6 @@ class _ArticlesOf(PublicListMixin, ListView):
 class AuthorDetailView(_ArticlesOf):
     template_name = "articles/author_detail.html"
     model = Author
-    field = "authors"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -289,7 +282,6 @@ class AuthorDetailView(_ArticlesOf):
 class TagDetailView(_ArticlesOf):
     template_name = "articles/tag_detail.html"
     model = Tag
-    field = "tags"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -449,3 +449,24 @@ def test_an_approved_comment_re_renders_its_page_and_the_cards_counting_it(
         assert "1 comment" in fresh(client, url), url
     for url in untouched:
         still_cached(client, url)
+
+
+def test_scheduling_a_story_leaves_the_pages_it_will_not_join_cached(client, newsroom, committed):
+    """A story scheduled about show A: the site's lists and show A's pages end when it goes
+    live; the pages of an unrelated story do not."""
+    at = timezone.now().replace(microsecond=0) + HOUR
+    scheduled = ArticleFactory(headline="Coming up", status=ArticleStatus.DRAFT, publish_at=None)
+    scheduled.shows.add(newsroom["show a"])
+    joins = ["/", "/articles/", "/shows/show-a/", newsroom["a"].get_absolute_url()]
+    apart = [newsroom["b"].get_absolute_url(), "/shows/show-b/", "/tags/tag-b/"]
+    for url in [*joins, *apart]:
+        cached(client, url)
+    with committed():
+        services.transition_article(article=scheduled, step="publish", by=None, at=at)
+    for url in apart:
+        still_cached(client, url)
+    with time_machine.travel(at, tick=False):
+        for url in joins:
+            assert "Coming up" in fresh(client, url), url
+        for url in apart:
+            still_cached(client, url)
