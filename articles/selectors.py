@@ -123,7 +123,7 @@ def page_data(article):
         article.hero_photo,
         (byline.author for byline in article.bylines.all()),
         article.tags.all(),
-        ((show, show.platform, show.based_on_show) for show in article.shows.all()),
+        ((show, show.based_on_show) for show in article.shows.all()),
     )
 
 

@@ -4,6 +4,7 @@ person (``person:<id>``), and the lists, search and sitemap when what they list 
 from django.db import transaction
 
 from newsroom.core.cache import purge, tag_of
+from newsroom.core.rules import require
 from people import cache_tags
 from people.models import Person
 
@@ -19,6 +20,7 @@ def _names(person):
 @transaction.atomic
 def save_person(*, person, by):
     """Save a person's own fields."""
+    require(by, "people.change_person" if person.pk else "people.add_person")
     before = _names(person)
     person.stamp(by)
     person.save()
@@ -36,6 +38,7 @@ def save_person(*, person, by):
 @transaction.atomic
 def delete_person(*, person, by):
     """Delete a person no credit or quote names (those are protected)."""
+    require(by, "people.delete_person")
     tag = tag_of(person)
     person.delete()
     purge(tag, cache_tags.PEOPLE, cache_tags.SEARCH, cache_tags.SITEMAP)

@@ -391,12 +391,16 @@ class ShowAdmin(
         }
 
     def remember_state(self, request, object_id):
-        request.show_before = services.show_facts(object_id)
+        request.show_before = services.show_facts(object_id) if object_id else None
 
     def save_model(self, request, obj, form, change):
-        before = getattr(request, "show_before", None) if change else None
-        if change and before is None:
-            before = services.show_facts(obj.pk)
+        if hasattr(request, "show_before"):  # a restore: as it was before it began
+            before = request.show_before
+        else:
+            before = services.show_facts(obj.pk) if change else None
+        if before is not None and not self.has_change_status_permission(request):
+            # Not theirs to set: a restored version keeps the status as it stands.
+            obj.status, obj.status_confirmed_on = before.status
         services.save_show(show=obj, by=request.user, before=before)
         request.show_before = before
 

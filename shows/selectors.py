@@ -64,18 +64,9 @@ def show_page_queryset():
 
 
 def show_tags(show):
-    """The tags of a show as its own page shows it: the show, its vocabulary, the shows it
-    is based on or adapted as (prefetched by show_page_queryset)."""
-    return [
-        show,
-        show.platform,
-        show.based_on_show,
-        *show.countries.all(),
-        *show.languages.all(),
-        *show.genres.all(),
-        *show.companies.all(),
-        *show.adaptations.all(),
-    ]
+    """The tags of a show as its own page shows it: the show (its vocabulary is purged with
+    it), the shows it is based on or adapted as (prefetched by show_page_queryset)."""
+    return [show, show.based_on_show, *show.adaptations.all()]
 
 
 def show_credits(show):
@@ -106,7 +97,7 @@ def person_credits(person):
     labels = dict(CreditRole.choices)
     groups = []
     for show, group in groupby(credits, key=lambda credit: credit.show):
-        add_tags(show, show.platform)
+        add_tags(show)
         roles = [
             {
                 "label": labels[credit.role],

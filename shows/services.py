@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.cache import purge, tag_of
+from newsroom.core.rules import require
 from people import cache_tags as people_tags
 from shows import cache_tags
-from shows.models import Credit, KnownFor, Show, ShowTitle, StatusChange
+from shows.models import Credit, KnownFor, Language, Show, ShowTitle, StatusChange
 
 CHANGE_STATUS = "shows.change_show_status"
 LISTED = (
@@ -109,6 +110,7 @@ def save_show(*, show, by, before=None):
     """Save a show's own fields (the desk saves titles and credits next, then calls
     ``show_saved``). Only those who may change a show's status change it or its date here:
     a restored old version cannot move it either."""
+    require(by, "shows.change_show" if show.pk else "shows.add_show")
     if before is None and show.pk:
         before = show_facts(show.pk)
     if show.status_confirmed_on is None:  # proposed by someone who may not set the status
@@ -125,7 +127,13 @@ def save_show(*, show, by, before=None):
 def show_saved(*, show, by, before=None, status_note="", status_source_url=""):
     """After a show and what is edited with it were saved: a new show or a new status (or
     date) is recorded in its history, and what readers saw of it is purged."""
-    if before is None or before.status != (show.status, show.status_confirmed_on):
+    moved = before is None or before.status != (show.status, show.status_confirmed_on)
+    recorded = show.status_history.filter(
+        status=show.status, confirmed_on=show.status_confirmed_on
+    ).exists()
+    if moved and recorded:  # a restored version: the status follows its history, unchanged
+        _follow_history(show, by)
+    elif moved:
         record_status(
             show=show,
             status=show.status,
@@ -140,6 +148,7 @@ def show_saved(*, show, by, before=None, status_note="", status_source_url=""):
 
 @transaction.atomic
 def delete_show(*, show, by):
+    require(by, "shows.delete_show")
     before = show_facts(show.pk)
     show.delete()
     purge(*change_tags(before, None))
@@ -231,17 +240,34 @@ def person_credits_saved(*, person, before):
     purge(person, *(f"show:{pk}" for pk in shows), people_tags.PEOPLE if shows else None)
 
 
+def _filed_under(obj):
+    """Tags of the shows filed under a vocabulary entry (their pages, boxes and cards name
+    it), and of those with a title in it (a language)."""
+    shows = set(obj.shows.values_list("pk", flat=True))
+    if isinstance(obj, Language):
+        shows |= set(ShowTitle.objects.filter(language=obj).values_list("show_id", flat=True))
+    return [f"show:{pk}" for pk in shows]
+
+
 @transaction.atomic
 def save_vocabulary(*, obj, by):
-    """A platform, company, genre, country or language: every page naming it, and the
-    filter forms offering it."""
+    """A platform, company, genre, country or language: every show filed under it (rare,
+    and the pages showing them name it), and the filter forms offering it."""
+    name = obj._meta.model_name
+    require(by, f"shows.{'change' if obj.pk else 'add'}_{name}")
     obj.save()
-    purge(obj, cache_tags.vocabulary_list(type(obj)))
+    purge(obj, cache_tags.vocabulary_list(type(obj)), _filed_under(obj))
     return obj
 
 
 @transaction.atomic
 def delete_vocabulary(*, obj, by):
-    tags = [tag_of(obj), cache_tags.vocabulary_list(type(obj)), cache_tags.SHOWS]
+    require(by, f"shows.delete_{obj._meta.model_name}")
+    tags = [
+        tag_of(obj),
+        cache_tags.vocabulary_list(type(obj)),
+        cache_tags.SHOWS,
+        *_filed_under(obj),
+    ]
     obj.delete()
     purge(*tags)

@@ -260,19 +260,27 @@ class ArticleAdmin(
 
     # Saving: the article's fields, then its bylines and blocks, then the workflow step.
     def remember_state(self, request, object_id):
-        request.article_before = services.article_facts(object_id)
+        article = Article.objects.filter(pk=object_id).first() if object_id else None
+        if article is not None and not services.can_edit(request.user, article):
+            raise PermissionDenied  # judged on the article as it is, not the version restored
+        request.article_before = services.article_facts(object_id) if article else None
 
     def save_model(self, request, obj, form, change):
-        before = getattr(request, "article_before", None) if change else None
-        if change and before is None:
-            before = services.article_facts(obj.pk)
+        if hasattr(request, "article_before"):  # a restore: as it was before it began
+            before = request.article_before
+        else:
+            before = services.article_facts(obj.pk) if change else None
         step = request.POST.get("_workflow") or form.requested_step
+        recovered = change and before is None  # a deleted article recovered from history
+        if recovered and obj.status in (ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED):
+            step = services.step_to(obj.status).name  # back to where it was, if `by` may
         obj.status = before.status if before else ArticleStatus.DRAFT  # moved by the step
         services.save_article(
             article=obj,
             by=request.user,
             before=before,
             significant=form.cleaned_data.get("mark_significant", False),
+            is_new=recovered,
         )
         request.article_save = (before, step)
 

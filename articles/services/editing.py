@@ -42,6 +42,8 @@ class ArticleFacts:
     publish_at: object
     slug: str
     significant_update_at: object
+    kind: str
+    created_by_id: int | None
     shows: frozenset
     tags: frozenset
     authors: frozenset
@@ -66,15 +68,16 @@ class ArticleFacts:
 
     @property
     def listing(self):
-        """What lists and sitemaps show besides the card: where and when it is listed."""
-        return (self.live, self.publish_at, self.slug, self.significant_update_at)
+        """What lists and sitemaps show or filter on besides the card: where, when and as
+        what it is listed."""
+        return (self.live, self.publish_at, self.slug, self.significant_update_at, self.kind)
 
 
 def article_facts(pk):
     """The facts of the article as stored now, or None if there is none."""
     row = (
         Article.objects.filter(pk=pk)
-        .values("status", "publish_at", "slug", "significant_update_at")
+        .values("status", "publish_at", "slug", "significant_update_at", "kind", "created_by_id")
         .first()
     )
     if row is None:
@@ -104,7 +107,8 @@ def change_tags(before, after):
     rescheduled = (
         before is None
         or after is None
-        or ((before.status, before.publish_at) != (after.status, after.publish_at))
+        or (before.status, before.publish_at) != (after.status, after.publish_at)
+        or any(getattr(before, name) != getattr(after, name) for name in (*RELATIONS, "quoted"))
     )
     if rescheduled and any(f.scheduled for f in facts):
         # The lists it will join end when it goes live: the site's, and those of its shows,
@@ -139,16 +143,18 @@ def purge_change(before, after):
 
 
 @transaction.atomic
-def save_article(*, article, by, before=None, significant=False):
+def save_article(*, article, by, before=None, significant=False, is_new=False):
     """Save an article's own fields (the desk saves its bylines and blocks next, then calls
     ``article_saved``). `before` is the article as it was (read now if not given).
 
     Checked here, whoever calls: `by` may edit it; only editors change the publish time or
     mark a significant update; the status moves only through ``transition_article`` (a
-    changed status here is refused)."""
-    if before is None and article.pk:
+    changed status here is refused). ``is_new``: the article did not exist before (it is
+    being recovered from history), whatever is stored now."""
+    if before is None and article.pk and not is_new:
         before = article_facts(article.pk)
     if before is not None:
+        article.created_by_id = before.created_by_id  # whoever calls, not theirs to change
         as_stored = Article(
             pk=article.pk, status=before.status, created_by_id=article.created_by_id
         )
@@ -189,8 +195,11 @@ def transition_article(*, article, step, by, at=None):
     """Take one workflow step ("submit", "publish", "unpublish", "archive"): check that `by`
     may take it from where the article stands, then do it. Publishing with no time (`at`,
     else the article's own publish time) means now; a future time schedules it."""
-    before = article_facts(article.pk)
     Article.objects.select_for_update().filter(pk=article.pk).first()
+    before = article_facts(article.pk)
+    stored = Article(pk=article.pk, status=before.status, created_by_id=before.created_by_id)
+    if not can_edit(by, stored):
+        raise PermissionDenied(_("You may not change this article."))
     take_step(article, check_step(status=before.status, step=step, by=by), by=by, at=at)
     purge_change(before, article_facts(article.pk))
     return article

@@ -6,9 +6,10 @@ import logging
 from django.db import transaction
 
 from articles import cache_tags
-from articles.models import Author, Photo, Tag
+from articles.models import Article, ArticleAuthor, Author, Photo, PhotoBlock, Tag
 from articles.renditions import make_renditions, renditions_current
 from newsroom.core.cache import purge, tag_of
+from newsroom.core.rules import require
 
 logger = logging.getLogger(__name__)
 
@@ -27,14 +28,29 @@ def pictured(photo):
     )
 
 
+def _showing_photo(photo_id):
+    """Tags of the articles showing a photo: as their hero (cards too) or in their body."""
+    heroes = Article.objects.filter(hero_photo_id=photo_id).values_list("pk", flat=True)
+    blocks = PhotoBlock.objects.filter(photo_id=photo_id).values_list("parent_id", flat=True)
+    return [f"article:{pk}" for pk in {*heroes, *blocks}]
+
+
 @transaction.atomic
 def save_photo(*, photo, by):
     """Save a photo and make its renditions. Returns False when the renditions could not be
-    made (the photo is kept; pages show the original until ``make_renditions`` succeeds)."""
+    made (the photo is kept; pages show the original until ``make_renditions`` succeeds).
+    Cards name their article only: the articles showing the photo are purged with it."""
+    require(by, "articles.change_photo" if photo.pk else "articles.add_photo")
     if photo.pk is None and by is not None:
         photo.uploaded_by = by
     photo.save()
-    purge(photo)
+    people, shows = pictured(photo)
+    purge(
+        photo,
+        _showing_photo(photo.pk),
+        *(cache_tags.photos_of(f"person:{pk}") for pk in people),  # their cards' pictures
+        *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
+    )
     if renditions_current(photo):
         return True
     try:
@@ -59,6 +75,7 @@ def photo_relations_saved(*, photo, before):
 @transaction.atomic
 def delete_photo(*, photo, by):
     """Delete a photo no article uses (those in use are protected)."""
+    require(by, "articles.delete_photo")
     people, shows = pictured(photo)
     tags = [
         tag_of(photo),
@@ -71,32 +88,45 @@ def delete_photo(*, photo, by):
 
 def renditions_remade(photo):
     """After ``make_renditions`` remade a photo's copies outside the desk."""
-    purge(photo)
+    people, shows = pictured(photo)
+    purge(
+        photo,
+        _showing_photo(photo.pk),
+        *(cache_tags.photos_of(f"person:{pk}") for pk in people),
+        *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
+    )
 
 
-def _save_named(obj, fields, list_tag):
+def _save_named(obj, by, fields, list_tag):
+    name = obj._meta.model_name
+    require(by, f"articles.{'change' if obj.pk else 'add'}_{name}")
     before = type(obj).objects.filter(pk=obj.pk).values(*fields).first() if obj.pk else None
     obj.save()
-    after = {name: getattr(obj, name) for name in fields}
+    after = {field: getattr(obj, field) for field in fields}
     purge(obj, list_tag if before != after else None)
-    return obj
+    return before != after
 
 
 @transaction.atomic
 def save_author(*, author, by):
-    """An author's profile: their cards and pages; filter forms and the sitemap if their
-    name or address changed."""
-    return _save_named(author, ["display_name", "slug"], cache_tags.AUTHORS)
+    """An author's profile: their pages; if their name changed, every article they wrote
+    (its page and cards name them), and the filter forms and the sitemap."""
+    if _save_named(author, by, ["display_name", "slug"], cache_tags.AUTHORS):
+        written = ArticleAuthor.objects.filter(author=author).values_list("article_id", flat=True)
+        purge(*(f"article:{pk}" for pk in written))
+    return author
 
 
 @transaction.atomic
 def save_tag(*, tag, by):
-    return _save_named(tag, ["name", "slug"], cache_tags.TAGS)
+    _save_named(tag, by, ["name", "slug"], cache_tags.TAGS)
+    return tag
 
 
 @transaction.atomic
 def delete_named(*, obj, by):
     """Delete an author or a tag (authors with bylines are protected)."""
+    require(by, f"articles.delete_{obj._meta.model_name}")
     list_tag = cache_tags.AUTHORS if isinstance(obj, Author) else cache_tags.TAGS
     tags = [tag_of(obj), list_tag]
     if isinstance(obj, Tag):  # its articles lose it: they and their lists change

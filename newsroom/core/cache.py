@@ -106,6 +106,27 @@ def _token_time(token):
         return 0.0
 
 
+def _read_tokens(keys):
+    raw = getattr(cache, "get_raw_many", None)  # ResilientRedisCache: no pickling
+    return raw(keys) if raw else cache.get_many(keys)
+
+
+def _write_tokens(data):
+    raw = getattr(cache, "set_raw_many", None)
+    if raw:
+        raw(data)
+    else:
+        cache.set_many(data, timeout=None)
+
+
+def _add_token(key, token):
+    raw = getattr(cache, "add_raw", None)
+    if raw:
+        raw(key, token)
+    else:
+        cache.add(key, token, timeout=None)
+
+
 def versions(tags):
     """{tag: token} now. A missing token gets a new one (dated 0: "no purge known"), so that
     what recorded the lost one misses; nothing can match a token it never saw."""
@@ -113,11 +134,11 @@ def versions(tags):
     if seen is None:
         seen = {}
     keys = {_version_key(tag): tag for tag in tags if tag not in seen}
-    found = cache.get_many(list(keys)) if keys else {}
+    found = _read_tokens(list(keys)) if keys else {}
     for key, tag in keys.items():
         if key not in found:
             found[key] = _new_token(0)
-            cache.add(key, found[key], timeout=None)
+            _add_token(key, found[key])
         seen[tag] = found[key]
     return {tag: seen[tag] for tag in tags}
 
@@ -141,7 +162,7 @@ def purge_site():
 def _purge_now(tags):
     tokens = {tag: _new_token(time.time()) for tag in tags}
     try:
-        cache.set_many({_version_key(tag): token for tag, token in tokens.items()}, timeout=None)
+        _write_tokens({_version_key(tag): token for tag, token in tokens.items()})
     except Exception:
         logger.exception("Cache purge of %s failed", sorted(tags))
     seen = getattr(_request, "tokens", None)
@@ -333,14 +354,14 @@ def cache_page(*tags, bypass=None):
             if not settings.NEWSROOM_PAGE_CACHE_SECONDS:  # the page cache is switched off
                 return _render(view, request, args, kwargs, tags)[0]
             key = _page_key(request)
-            entry = _cache_get(key)
-            if _is_fresh(entry):
+            entry = _page_lookup(key)
+            if entry is not None:
                 return _serve(request, entry, "hit")
             response, collected = _render(view, request, args, kwargs, tags)
             entry = _page_entry(response, collected)
             if entry is None:
                 return response
-            _cache_set(key, entry, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            _page_store(key, entry)
             return _serve(request, entry, "miss", response)
 
         return cached_view
@@ -355,6 +376,34 @@ def _render(view, request, args, kwargs, tags):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()  # a TemplateResponse: its tags are collected while it renders
     return response, collected
+
+
+def _page_lookup(key):
+    """The cached page if every tag it carries is current (checked inside Redis in one round
+    trip where the backend can), else None."""
+    current = getattr(cache, "get_current", None)
+    if current is None:
+        entry = _cache_get(key)
+        return entry if _is_fresh(entry) else None
+    try:
+        entry = current(key)
+    except Exception:
+        logger.exception("Cache unavailable")
+        return None
+    return entry if entry and time.time() < entry["until"] else None
+
+
+def _page_store(key, entry):
+    timeout = _timeout(entry, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    store = getattr(cache, "set_current", None)
+    try:
+        if store is None:
+            cache.set(key, entry, timeout=timeout)
+        else:
+            tokens = {_version_key(tag): token for tag, token in entry["tags"].items()}
+            store(key, entry, tokens, timeout)
+    except Exception:
+        logger.exception("Cache unavailable")
 
 
 def _page_key(request):
@@ -372,12 +421,17 @@ def _page_entry(response, collected):
     ):
         return None
     content, holes = CSRF_FIELD.subn(rb"\1" + CSRF_HOLE + rb"\2", response.content)
+    collected.tags.add(SITE)
+    own = {"content-type", "content-length", "set-cookie", "vary", "cache-control", "etag"}
+    headers = {name: value for name, value in response.items() if name.lower() not in own}
     return _entry(
         collected,
         content=content,
         content_type=response["Content-Type"],
+        headers=headers,  # what the view set (X-Robots-Tag, Last-Modified...)
         csrf=bool(holes),
         etag='W/"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"',
+        tag_header=tag_header(collected.tags),
     )
 
 
@@ -394,16 +448,19 @@ def _serve(request, entry, state, response=None):
         if entry["csrf"]:
             content = content.replace(CSRF_HOLE, get_token(request).encode())
         response = HttpResponse(content, content_type=entry["content_type"])
+        for name, value in entry["headers"].items():
+            response[name] = value
     response["ETag"] = entry["etag"]
     if entry["csrf"]:
         # The form carries this reader's CSRF token: browsers may keep it, shared caches not.
         response["Cache-Control"] = "private, max-age=0, must-revalidate"
     else:
-        cdn = settings.NEWSROOM_CDN_MAX_AGE
+        # A CDN may keep it as long as the newsroom allows, never past the page's expiry.
+        cdn = int(min(settings.NEWSROOM_CDN_MAX_AGE, entry["until"] - time.time()))
         response["Cache-Control"] = "public, max-age=0, must-revalidate" + (
-            f", s-maxage={cdn}" if cdn else ""
+            f", s-maxage={cdn}" if cdn > 0 else ""
         )
         if settings.NEWSROOM_CACHE_TAG_HEADER:
-            response[settings.NEWSROOM_CACHE_TAG_HEADER] = tag_header(entry["tags"])
+            response[settings.NEWSROOM_CACHE_TAG_HEADER] = entry["tag_header"]
     response[HEADER] = state
     return get_conditional_response(request, etag=entry["etag"], response=response)

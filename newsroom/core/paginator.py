@@ -1,6 +1,7 @@
 """Paginators for big tables: public lists count once per version of what they list; admin
 change lists count unfiltered tables from the planner's statistics."""
 
+import datetime
 import hashlib
 import logging
 import re
@@ -12,7 +13,19 @@ from django.utils.functional import cached_property
 from newsroom.core.cache import cached_value
 
 logger = logging.getLogger(__name__)
-_TIMESTAMP = re.compile(r"'?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?(\+00:00)?'?")
+_TIMESTAMP = re.compile(r"'?(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?)(\+00:00)?'?")
+_NOW = datetime.timedelta(minutes=5)
+
+
+def _as_now(match):
+    """A timestamp of the last few minutes is ``published()``'s "now"; any other (a date a
+    reader typed into search, say) is kept, so different queries never share a count."""
+    try:
+        when = datetime.datetime.fromisoformat(match.group(1))
+    except ValueError:
+        return match.group(0)
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    return "NOW" if abs(when.replace(tzinfo=None) - now) < _NOW else match.group(0)
 
 
 class CachedCountPaginator(Paginator):
@@ -21,9 +34,8 @@ class CachedCountPaginator(Paginator):
     value that inherits the tags and expiry the page collected before counting (the list's
     own tags, named by the selector that built the queryset, and its filters').
 
-    The key is the SQL with every timestamp read as "now" (``published()`` compares with the
-    current time; the next publication's expiry renews the count): a list must not filter
-    by a timestamp a reader typed (dates are fine)."""
+    The key is the SQL with the current time read as "now" (``published()`` compares with
+    it; the next publication's expiry renews the count)."""
 
     @cached_property
     def count(self):
@@ -31,7 +43,7 @@ class CachedCountPaginator(Paginator):
         if query is None:
             return super().count
         try:
-            sql = _TIMESTAMP.sub("NOW", str(query))
+            sql = _TIMESTAMP.sub(_as_now, str(query))
         except Exception:  # SQL that cannot be shown: count in the database
             logger.exception("List count not cacheable")
             return super().count

@@ -71,3 +71,59 @@ class ResilientRedisCache(RedisCache):
     has_key = _survive(lambda *a, **k: False)(RedisCache.has_key)
     incr = _survive(lambda key, delta=1, *a, **k: delta)(RedisCache.incr)
     clear = _survive(lambda *a, **k: False)(RedisCache.clear)
+
+    # Version tokens of cache tags (newsroom/core/cache.py) are short ASCII strings read in
+    # bulk on every cache hit: stored as they are, without pickling or key validation.
+    @_survive(lambda keys, *a, **k: {})
+    def get_raw_many(self, keys):
+        client = self._cache.get_client(None)
+        values = client.mget([self.make_key(key) for key in keys])
+        return {
+            key: value.decode()
+            for key, value in zip(keys, values, strict=True)
+            if value is not None
+        }
+
+    @_survive(lambda *a, **k: None)
+    def set_raw_many(self, data):
+        client = self._cache.get_client(None, write=True)
+        client.mset({self.make_key(key): value for key, value in data.items()})
+
+    @_survive(lambda *a, **k: False)
+    def add_raw(self, key, value):
+        client = self._cache.get_client(None, write=True)
+        return bool(client.set(self.make_key(key), value, nx=True))
+
+    # A cached page is checked against the current tokens of its tags inside Redis, in one
+    # round trip: the entry comes back only if every tag it lists still has its token.
+    _PAGE_IF_CURRENT = r"""
+    local listed = redis.call('GET', KEYS[2])
+    if not listed then return false end
+    for key, token in string.gmatch(listed, '([^\t\n]+)\t([^\n]+)') do
+      if redis.call('GET', key) ~= token then return false end
+    end
+    return redis.call('GET', KEYS[1])
+    """
+
+    def _page_script(self):
+        client = self._cache.get_client(None)
+        script = getattr(client, "_newsroom_page_script", None)
+        if script is None:
+            script = client._newsroom_page_script = client.register_script(self._PAGE_IF_CURRENT)
+        return script
+
+    @_survive(_default)
+    def get_current(self, key, default=None):
+        """The entry stored with ``set_current`` if all its tags are current, else None."""
+        raw = self._page_script()(keys=[self.make_key(key), self.make_key(f"{key}:tags")])
+        return default if raw is None else self._cache._serializer.loads(raw)
+
+    @_survive(lambda *a, **k: None)
+    def set_current(self, key, entry, tokens, timeout):
+        """Store an entry with the tokens ({version key: token}) it was built with."""
+        listing = "\n".join(f"{self.make_key(name)}\t{token}" for name, token in tokens.items())
+        client = self._cache.get_client(None, write=True)
+        pipeline = client.pipeline()
+        pipeline.set(self.make_key(key), self._cache._serializer.dumps(entry), ex=timeout)
+        pipeline.set(self.make_key(f"{key}:tags"), listing, ex=timeout)
+        pipeline.execute()

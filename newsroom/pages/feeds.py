@@ -34,7 +34,7 @@ class ArticleFeed(Feed):
             self.articles(obj).for_cards().prefetch_related("tags")[: settings.NEWSROOM_FEED_SIZE]
         )
         for item in items:  # what each entry shows: headline, dek, bylines, categories
-            add_tags(item, (byline.author for byline in item.bylines.all()), item.tags.all())
+            add_tags(item, item.tags.all())
         return items
 
     def item_title(self, item):

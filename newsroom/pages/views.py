@@ -202,7 +202,7 @@ class PersonDetailView(DetailView):
     extra_context = {"section": "people"}
 
     def get_queryset(self):
-        return Person.objects.prefetch_related("known_for_shows__show__platform")
+        return Person.objects.prefetch_related("known_for_shows__show")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -134,3 +134,62 @@ def test_the_same_instant_in_another_time_zone_is_no_change():
     utc = datetime.datetime(2024, 4, 9, 9, 0, tzinfo=datetime.UTC)
     bst = utc.astimezone(datetime.timezone(datetime.timedelta(hours=1)))
     assert _text(utc) == _text(bst) == "9 April 2024, 10:00"
+
+
+def _show_filmed(editor_client):
+    assert editor_client.post(reverse("admin:shows_show_add"), show_post()).status_code == 302
+    show = Show.objects.get()
+    url = reverse("admin:shows_show_change", args=[show.pk])
+    data = form_data(editor_client.get(url))
+    data.update(status="filming", status_confirmed_on="2026-06-01", synopsis="Now filming.")
+    assert editor_client.post(url, data).status_code == 302
+    return show
+
+
+def test_restoring_an_old_show_version_leaves_its_status_and_history_as_they_are(editor_client):
+    """The status history is the record: a restored version changes the synopsis, titles and
+    credits, never the status (a new status has its own date and source)."""
+    show = _show_filmed(editor_client)
+    restore = reverse("admin:shows_show_revision", args=[show.pk, versions_of(show)[0].pk])
+    assert editor_client.post(restore, form_data(editor_client.get(restore))).status_code == 302
+    show.refresh_from_db()
+    assert show.synopsis == "A lighthouse relit."
+    assert show.status == "filming"
+    assert show.status_history.count() == 2  # no copy of the old entry
+
+
+def test_a_writer_restoring_a_show_version_cannot_move_its_status(editor_client, writer):
+    show = _show_filmed(editor_client)
+    editor_client.force_login(writer)
+    restore = reverse("admin:shows_show_revision", args=[show.pk, versions_of(show)[0].pk])
+    assert editor_client.post(restore, form_data(editor_client.get(restore))).status_code == 302
+    show.refresh_from_db()
+    assert show.synopsis == "A lighthouse relit."  # what writers may change
+    assert (show.status, str(show.status_confirmed_on)) == ("filming", "2026-06-01")
+    assert show.status_history.count() == 2
+
+
+def test_a_writer_cannot_restore_their_way_back_onto_a_draft(editor_client, writer, editor):
+    """Whether a writer may change an article is judged on the article as it is, not on the
+    version they restore (one that still had them as a byline)."""
+    from articles.models import ArticleAuthor
+
+    mine = AuthorFactory(user=writer)
+    assert (
+        editor_client.post(reverse("admin:articles_article_add"), article_post(mine)).status_code
+        == 302
+    )
+    article = Article.objects.get()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url))
+    data["bylines-0-author"] = str(AuthorFactory().pk)  # the editor takes them off it
+    assert editor_client.post(url, data).status_code == 302
+    assert not ArticleAuthor.objects.filter(article=article, author=mine).exists()
+    editor_client.force_login(writer)
+    restore = reverse(
+        "admin:articles_article_revision", args=[article.pk, versions_of(article)[0].pk]
+    )
+    assert editor_client.post(restore, {"headline": "Mine again"}).status_code == 403
+    article.refresh_from_db()
+    assert article.headline == "Romantics Anonymous starts filming"
+    assert not ArticleAuthor.objects.filter(article=article, author=mine).exists()

@@ -6,11 +6,11 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from django.utils import timezone
 
 from articles.models import Comment
+from newsroom.core.redis_cache import ResilientRedisCache
 from tests.articles.comments.readers import post
 from tests.articles.factories import ArticleFactory, CommentFactory
 
@@ -26,7 +26,7 @@ pytestmark = [
 def process():
     """A second app process's cache: the same Redis, its own client and connection pool."""
     options = settings.CACHES["default"]
-    return RedisCache(options["LOCATION"], {"KEY_PREFIX": options["KEY_PREFIX"]})
+    return ResilientRedisCache(options["LOCATION"], {"KEY_PREFIX": options["KEY_PREFIX"]})
 
 
 def test_rate_limits_count_across_processes(monkeypatch):

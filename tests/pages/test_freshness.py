@@ -470,3 +470,88 @@ def test_scheduling_a_story_leaves_the_pages_it_will_not_join_cached(client, new
             assert "Coming up" in fresh(client, url), url
         for url in apart:
             still_cached(client, url)
+
+
+def test_a_new_kind_moves_it_between_the_kind_filtered_lists(client, article, committed):
+    assert "Filming begins" in cached(client, "/articles/?kind=news")
+    assert "Filming begins" not in cached(client, "/articles/?kind=review")
+    with committed():
+        edit_article(article, kind="review")
+    assert "Filming begins" not in fresh(client, "/articles/?kind=news")
+    assert "Filming begins" in fresh(client, "/articles/?kind=review")
+
+
+def test_a_story_that_gains_a_show_lists_that_shows_stories_as_related(client, article, committed):
+    other = ShowFactory(title="Other show", slug="other-show")
+    ArticleFactory(headline="About the other show", publish_at=timezone.now() - HOUR * 3).shows.add(
+        other
+    )
+    assert "About the other show" not in cached(client, article.get_absolute_url())
+    before = services.article_facts(article.pk)
+    with committed():
+        article.shows.add(other)
+        services.article_saved(article=article, by=None, before=before)
+    assert "About the other show" in fresh(client, article.get_absolute_url())
+
+
+def test_a_scheduled_story_moved_to_another_show_appears_there_on_time(client, show, committed):
+    other = ShowFactory(title="Other show", slug="other-show")
+    at = timezone.now().replace(microsecond=0) + HOUR
+    scheduled = ArticleFactory(headline="Coming up", status=ArticleStatus.DRAFT, publish_at=None)
+    scheduled.shows.add(show)
+    with committed():
+        services.transition_article(article=scheduled, step="publish", by=None, at=at)
+    cached(client, other.get_absolute_url())  # nothing of it there, nor expected
+    before = services.article_facts(scheduled.pk)
+    with committed():
+        scheduled.shows.set([other])
+        services.article_saved(article=scheduled, by=None, before=before)
+    cached(client, other.get_absolute_url())
+    with time_machine.travel(at, tick=False):
+        assert "Coming up" in fresh(client, other.get_absolute_url())
+
+
+def test_a_recovered_article_is_listed_again(client, editor, committed):
+    """Recovering a deleted article from history (django-reversion) goes through the desk's
+    save: it is listed everywhere again at once."""
+    import reversion
+    from reversion.models import Version
+
+    desk = Client()
+    desk.force_login(editor)
+    story = ArticleFactory(headline="Back from the bin", publish_at=timezone.now() - HOUR)
+    RichTextFactory(parent=story)
+    with reversion.create_revision():
+        story.save()
+        for block in story.articles_richtext_set.all():
+            block.save()
+        for byline in story.bylines.all():
+            byline.save()
+    with committed():
+        services.delete_article(article=story, by=editor)
+    assert "Back from the bin" not in cached(client, "/articles/")
+    version = Version.objects.get_deleted(type(story)).get()
+    recover = reverse("admin:articles_article_recover", args=[version.pk])
+    with committed():
+        assert desk.post(recover, form_data(desk.get(recover))).status_code == 302
+    assert "Back from the bin" in fresh(client, "/articles/")
+
+
+def test_services_check_who_may_write_whoever_calls_them(writer, moderator):
+    """The desk's checks hold for any caller of a service, not only for the admin."""
+    from django.core.exceptions import PermissionDenied
+
+    draft = ArticleFactory(status=ArticleStatus.DRAFT, publish_at=None)  # not the writer's
+    with pytest.raises(PermissionDenied):
+        services.transition_article(article=draft, step="submit", by=writer)
+    with pytest.raises(PermissionDenied):
+        services.save_author(author=AuthorFactory(), by=writer)
+    with pytest.raises(PermissionDenied):
+        show_services.save_vocabulary(obj=ShowFactory().platform, by=writer)
+    with pytest.raises(PermissionDenied):
+        people_services.save_person(person=PersonFactory(), by=moderator)
+    with pytest.raises(PermissionDenied):
+        edit_article(draft, by=writer, headline="Not mine")
+    draft.created_by = writer  # an attempt to claim it in passing
+    with pytest.raises(PermissionDenied):
+        edit_article(draft, by=writer, headline="Not mine")

@@ -105,7 +105,16 @@ def main():
             failures.append(f"admin {name}: {seconds:.2f} s > {ADMIN_SECONDS} s")
     if max(rss) > WORKER_MB:
         failures.append(f"a worker holds {max(rss):.0f} MB > {WORKER_MB} MB")
+    precision = subprocess.run(
+        [PYTHON, str(ROOT / "tests" / "perf" / "precision.py")],
+        cwd=ROOT,
+        env=env | {"DJANGO_SETTINGS_MODULE": "newsroom.settings.dev"},
+        check=True,
+        text=True,
+        capture_output=True,
+    ).stdout.splitlines()[0]
     report = table(rows, admin, rss, failures, database)
+    report += f"\nPurge precision (tests/perf/precision.py): {precision}\n"
     print(report)
     RESULTS.write_text(report)
     print(f"Written to {RESULTS.relative_to(ROOT)}")

@@ -21,6 +21,7 @@ import django
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.dev")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
 ARTICLE = os.environ.get("PRECISION_ARTICLE", "northern-tide-everything-we-know-so-far")
 
 
@@ -49,6 +50,8 @@ def crawl(client, urls):
     states = {}
     for url in urls:
         response = client.get(url)
+        if response.status_code != 200:
+            sys.exit(f"{url} answered {response.status_code}")
         states[url] = response.get("X-Page-Cache", "uncached")
     return states
 

@@ -120,13 +120,19 @@ class HistoryCompareAdmin:
     history_related_ignored_fields = ()
 
     def remember_state(self, request, object_id):
-        """Called before a restore writes the old version back: an admin whose save needs
-        the object as it was (to purge what readers saw, to check the step) keeps it here."""
+        """Called before a restore (or the recovery of a deleted object: ``object_id`` is
+        None) writes the old version back: an admin whose save needs the object as it was
+        (to check who may change it, to purge what readers saw) keeps it here."""
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             self.remember_state(request, object_id)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if request.method == "POST":
+            self.remember_state(request, None)
+        return super().recover_view(request, version_id, extra_context)
 
     def get_urls(self):
         opts = self.model._meta
