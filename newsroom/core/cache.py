@@ -92,7 +92,9 @@ request_finished.connect(_end_request, dispatch_uid="newsroom-cache-end-request"
 
 
 def _version_key(tag):
-    return f"version:{tag}"
+    # "tag-version:", not the "version:" of the version tokens before cache tags: a token
+    # such a cache still holds is never read as one of these.
+    return f"tag-version:{tag}"
 
 
 def _new_token(when):
@@ -139,6 +141,9 @@ def versions(tags):
         if key not in found:
             found[key] = _new_token(0)
             _add_token(key, found[key])
+        elif not isinstance(found[key], str):  # not a token of ours: replaced, so it misses
+            found[key] = _new_token(0)
+            _write_tokens({key: found[key]})
         seen[tag] = found[key]
     return {tag: seen[tag] for tag in tags}
 

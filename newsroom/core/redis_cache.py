@@ -8,10 +8,12 @@ cannot be read, so nothing cached is trusted), sessions fall back to the databas
 """
 
 import functools
+import hashlib
 import logging
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import NoScriptError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,13 @@ def _survive(fallback):
 
 def _default(key, default=None, *args, **kwargs):
     return default
+
+
+def _text(value):
+    try:
+        return value.decode("ascii")
+    except UnicodeDecodeError:
+        return None
 
 
 class _ReusedClients(RedisCacheClient):
@@ -73,15 +82,14 @@ class ResilientRedisCache(RedisCache):
     clear = _survive(lambda *a, **k: False)(RedisCache.clear)
 
     # Version tokens of cache tags (newsroom/core/cache.py) are short ASCII strings read in
-    # bulk on every cache hit: stored as they are, without pickling or key validation.
+    # bulk: stored as they are, without pickling or key validation. A value that is not such
+    # a string comes back as None (and is replaced).
     @_survive(lambda keys, *a, **k: {})
     def get_raw_many(self, keys):
         client = self._cache.get_client(None)
         values = client.mget([self.make_key(key) for key in keys])
         return {
-            key: value.decode()
-            for key, value in zip(keys, values, strict=True)
-            if value is not None
+            key: _text(value) for key, value in zip(keys, values, strict=True) if value is not None
         }
 
     @_survive(lambda *a, **k: None)
@@ -94,29 +102,38 @@ class ResilientRedisCache(RedisCache):
         client = self._cache.get_client(None, write=True)
         return bool(client.set(self.make_key(key), value, nx=True))
 
-    # A cached page is checked against the current tokens of its tags inside Redis, in one
-    # round trip: the entry comes back only if every tag it lists still has its token.
-    _PAGE_IF_CURRENT = r"""
-    local listed = redis.call('GET', KEYS[2])
-    if not listed then return false end
+    # A cached page is checked against the current tokens of its tags inside Redis, in the
+    # same round trip as the page is read: a script compares the tokens the entry lists with
+    # the current ones (a missing one never matches), and the entry comes back beside it.
+    _TAGS_CURRENT = r"""
+    local listed = redis.call('GET', KEYS[1])
+    if not listed then return 0 end
     for key, token in string.gmatch(listed, '([^\t\n]+)\t([^\n]+)') do
-      if redis.call('GET', key) ~= token then return false end
+      if redis.call('GET', key) ~= token then return 0 end
     end
-    return redis.call('GET', KEYS[1])
+    return 1
     """
 
-    def _page_script(self):
-        client = self._cache.get_client(None)
-        script = getattr(client, "_newsroom_page_script", None)
-        if script is None:
-            script = client._newsroom_page_script = client.register_script(self._PAGE_IF_CURRENT)
-        return script
+    _TAGS_CURRENT_SHA = hashlib.sha1(_TAGS_CURRENT.encode(), usedforsecurity=False).hexdigest()
 
     @_survive(_default)
     def get_current(self, key, default=None):
         """The entry stored with ``set_current`` if all its tags are current, else None."""
-        raw = self._page_script()(keys=[self.make_key(key), self.make_key(f"{key}:tags")])
-        return default if raw is None else self._cache._serializer.loads(raw)
+        client = self._cache.get_client(None)
+        for attempt in (1, 2):
+            pipeline = client.pipeline(transaction=False)
+            pipeline.evalsha(self._TAGS_CURRENT_SHA, 1, self.make_key(f"{key}:tags"))
+            pipeline.get(self.make_key(key))
+            try:
+                current, raw = pipeline.execute()
+                break
+            except NoScriptError:  # Redis restarted or flushed its scripts: load it again
+                if attempt == 2:
+                    raise
+                client.script_load(self._TAGS_CURRENT)
+        if not current or raw is None:
+            return default
+        return self._cache._serializer.loads(raw)
 
     @_survive(lambda *a, **k: None)
     def set_current(self, key, entry, tokens, timeout):

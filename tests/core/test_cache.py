@@ -132,13 +132,13 @@ def test_purging_the_site_makes_everything_miss(committed):
 
 def test_a_lost_version_can_only_cause_a_miss():
     cached_value("kept", lambda: add_tags("show:5") or "first")
-    cache.delete("version:show:5")  # evicted, or Redis restarted without its data
+    cache.delete(tagged._version_key("show:5"))  # evicted, or Redis restarted without its data
     assert cached_value("kept", lambda: "second") == "second"
 
 
 def test_outside_a_request_every_read_of_a_version_is_fresh():
     first = versions(["show:5"])["show:5"]
-    tagged._write_tokens({"version:show:5": "bumped-by-another-process"})
+    tagged._write_tokens({tagged._version_key("show:5"): "bumped-by-another-process"})
     assert versions(["show:5"])["show:5"] == "bumped-by-another-process" != first
 
 
@@ -358,3 +358,17 @@ def test_the_purge_command_empties_what_it_is_told_to(capsys, committed):
         call_command("purge_cache")
     assert cached_value("b", lambda: "third") == "third"
     assert "Purged every cached page" in capsys.readouterr().out
+
+
+def test_a_version_key_holding_something_else_is_replaced_not_trusted(client):
+    """A token left by another release, or any value that is not a token, cannot be
+    matched: the tag starts a new version and the pages carrying it are built again."""
+    cache.set(tagged._version_key("site"), {"not": "a token"}, timeout=None)
+    assert get(client, "/shows/")["X-Page-Cache"] == "miss"
+    assert get(client, "/shows/")["X-Page-Cache"] == "hit"
+
+
+def test_a_page_whose_tag_version_was_lost_is_built_again(client):
+    cached(client, "/shows/")
+    cache.delete(tagged._version_key("list:shows"))
+    assert get(client, "/shows/")["X-Page-Cache"] == "miss"
