@@ -29,9 +29,9 @@ import re
 import time
 import uuid
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -74,17 +74,23 @@ def _tags(items):
 # Tokens read during this request (a thread's request at a time): the page and each of its
 # fragments see one snapshot, and Redis is asked once per tag. Outside a request (commands,
 # the shell) every call reads Redis.
-_request = Local()
+# Context variables, not thread locals: right under ASGI as under WSGI, and cheap to read
+# (tags are added hundreds of times a page).
+_tokens = ContextVar("newsroom_cache_tokens", default=None)
+_started = ContextVar("newsroom_cache_request_started", default=None)
+_collecting = ContextVar("newsroom_cache_collecting", default=None)
 
 
 def _start_request(**kwargs):
-    _request.tokens = {}
-    _request.started = time.time()
+    _tokens.set({})
+    _started.set(time.time())
+    _collecting.set([])
 
 
 def _end_request(**kwargs):
-    _request.tokens = None
-    _request.started = None
+    _tokens.set(None)
+    _started.set(None)
+    _collecting.set(None)
 
 
 request_started.connect(_start_request, dispatch_uid="newsroom-cache-start-request")
@@ -132,7 +138,7 @@ def _add_token(key, token):
 def versions(tags):
     """{tag: token} now. A missing token gets a new one (dated 0: "no purge known"), so that
     what recorded the lost one misses; nothing can match a token it never saw."""
-    seen = getattr(_request, "tokens", None)
+    seen = _tokens.get()
     if seen is None:
         seen = {}
     keys = {_version_key(tag): tag for tag in tags if tag not in seen}
@@ -170,7 +176,7 @@ def _purge_now(tags):
         _write_tokens({_version_key(tag): token for tag, token in tokens.items()})
     except Exception:
         logger.exception("Cache purge of %s failed", sorted(tags))
-    seen = getattr(_request, "tokens", None)
+    seen = _tokens.get()
     if seen is not None:
         seen.update(tokens)
     try:
@@ -206,9 +212,10 @@ class Collected:
 
 
 def _stack():
-    stack = getattr(_request, "collecting", None)
+    stack = _collecting.get()
     if stack is None:
-        stack = _request.collecting = []
+        stack = []
+        _collecting.set(stack)
     return stack
 
 
@@ -219,7 +226,7 @@ def collecting(*, inherit=False):
     (a list's count depends on the filters its page already named)."""
     stack = _stack()
     outer = stack[-1] if stack else None
-    started = outer.started if outer else (getattr(_request, "started", None) or time.time())
+    started = outer.started if outer else (_started.get() or time.time())
     collected = Collected(started=started)
     if inherit and outer:
         collected.absorb(outer.tags, outer.until)

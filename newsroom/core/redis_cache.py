@@ -108,12 +108,20 @@ class ResilientRedisCache(RedisCache):
     _TAGS_CURRENT = r"""
     local listed = redis.call('GET', KEYS[1])
     if not listed then return 0 end
+    local keys, tokens = {}, {}
     for key, token in string.gmatch(listed, '([^\t\n]+)\t([^\n]+)') do
-      if redis.call('GET', key) ~= token then return 0 end
+      keys[#keys + 1] = key
+      tokens[#tokens + 1] = token
+    end
+    for first = 1, #keys, 1000 do
+      local last = math.min(first + 999, #keys)
+      local current = redis.call('MGET', unpack(keys, first, last))
+      for i = first, last do
+        if current[i - first + 1] ~= tokens[i] then return 0 end
+      end
     end
     return 1
     """
-
     _TAGS_CURRENT_SHA = hashlib.sha1(_TAGS_CURRENT.encode(), usedforsecurity=False).hexdigest()
 
     @_survive(_default)

@@ -61,3 +61,17 @@ def test_a_purge_in_one_process_is_seen_by_another(monkeypatch, committed):
     response = reader.get(article.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"
     assert "From the other process" in response.content.decode()
+
+
+def test_a_page_with_thousands_of_tags_is_checked_inside_redis(client):
+    """The check reads the tags' tokens in batches: a page naming more tags than Lua can
+    pass at once (a long sitemap, say) is still a hit, and still misses once one changes."""
+    from newsroom.core import cache as tagged
+
+    cache = tagged.cache
+    tokens = {tagged._version_key(f"article:{n}"): f"0:{n}" for n in range(9000)}
+    tagged._write_tokens(tokens)
+    cache.set_current("page:many", {"until": float("inf")}, tokens, 60)
+    assert cache.get_current("page:many") == {"until": float("inf")}
+    tagged._write_tokens({tagged._version_key("article:8999"): "1:changed"})
+    assert cache.get_current("page:many") is None
