@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from articles.renditions import make_renditions, renditions_current
-from newsroom.core.templatetags.newsroom import picture
+from articles.templatetags.articles import picture
 from tests.articles.factories import PhotoFactory
 
 pytestmark = pytest.mark.django_db
