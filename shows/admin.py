@@ -401,7 +401,9 @@ class ShowAdmin(
         if before is not None and not self.has_change_status_permission(request):
             # Not theirs to set: a restored version keeps the status as it stands.
             obj.status, obj.status_confirmed_on = before.status
-        services.save_show(show=obj, by=request.user, before=before)
+        services.save_show(
+            show=obj, by=request.user, before=before, is_new=change and before is None
+        )
         request.show_before = before
 
     def save_related(self, request, form, formsets, change):

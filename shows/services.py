@@ -106,12 +106,12 @@ def _may_change_status(by):
 
 
 @transaction.atomic
-def save_show(*, show, by, before=None):
+def save_show(*, show, by, before=None, is_new=False):
     """Save a show's own fields (the desk saves titles and credits next, then calls
     ``show_saved``). Only those who may change a show's status change it or its date here:
     a restored old version cannot move it either."""
     require(by, "shows.change_show" if show.pk else "shows.add_show")
-    if before is None and show.pk:
+    if before is None and show.pk and not is_new:  # is_new: recovered from history
         before = show_facts(show.pk)
     if show.status_confirmed_on is None:  # proposed by someone who may not set the status
         show.status_confirmed_on = timezone.localdate()

@@ -555,3 +555,28 @@ def test_services_check_who_may_write_whoever_calls_them(writer, moderator):
     draft.created_by = writer  # an attempt to claim it in passing
     with pytest.raises(PermissionDenied):
         edit_article(draft, by=writer, headline="Not mine")
+
+
+def test_a_recovered_show_is_on_the_tracker_again_with_its_status_recorded(
+    client, editor, committed
+):
+    from reversion.models import Version
+
+    from shows.models import Show
+    from tests.shows.test_admin import show_post
+
+    desk = Client()
+    desk.force_login(editor)
+    with committed():
+        assert desk.post(reverse("admin:shows_show_add"), show_post()).status_code == 302
+    show = Show.objects.get()
+    assert show.title in cached(client, "/shows/")
+    with committed():
+        show_services.delete_show(show=show, by=editor)
+    assert show.title not in fresh(client, "/shows/")
+    version = Version.objects.get_deleted(Show).get()
+    recover = reverse("admin:shows_show_recover", args=[version.pk])
+    with committed():
+        assert desk.post(recover, form_data(desk.get(recover))).status_code == 302
+    assert show.title in fresh(client, "/shows/")
+    assert Show.objects.get().status_history.count() == 1
