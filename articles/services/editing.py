@@ -50,21 +50,22 @@ class ArticleFacts:
     people: frozenset
     quoted: frozenset
 
-    @property
-    def live(self):
-        return (
-            self.status == ArticleStatus.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= timezone.now()
+    def stored(self):
+        """The article as stored, enough for the rules (status, time, who created it)."""
+        return Article(
+            pk=self.pk,
+            status=self.status,
+            publish_at=self.publish_at,
+            created_by_id=self.created_by_id,
         )
 
     @property
+    def live(self):
+        return self.stored().is_live
+
+    @property
     def scheduled(self):
-        return (
-            self.status == ArticleStatus.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at > timezone.now()
-        )
+        return self.stored().is_scheduled
 
     @property
     def listing(self):
@@ -155,10 +156,7 @@ def save_article(*, article, by, before=None, significant=False, is_new=False):
         before = article_facts(article.pk)
     if before is not None:
         article.created_by_id = before.created_by_id  # whoever calls, not theirs to change
-        as_stored = Article(
-            pk=article.pk, status=before.status, created_by_id=article.created_by_id
-        )
-        if not can_edit(by, as_stored):
+        if not can_edit(by, before.stored()):
             raise PermissionDenied(_("You may not edit this article."))
         if article.status != before.status:
             raise PermissionDenied(_("The status changes only through a workflow step."))
@@ -197,8 +195,7 @@ def transition_article(*, article, step, by, at=None):
     else the article's own publish time) means now; a future time schedules it."""
     Article.objects.select_for_update().filter(pk=article.pk).first()
     before = article_facts(article.pk)
-    stored = Article(pk=article.pk, status=before.status, created_by_id=before.created_by_id)
-    if not can_edit(by, stored):
+    if not can_edit(by, before.stored()):
         raise PermissionDenied(_("You may not change this article."))
     take_step(article, check_step(status=before.status, step=step, by=by), by=by, at=at)
     purge_change(before, article_facts(article.pk))

@@ -28,29 +28,31 @@ def pictured(photo):
     )
 
 
-def _showing_photo(photo_id):
-    """Tags of the articles showing a photo: as their hero (cards too) or in their body."""
-    heroes = Article.objects.filter(hero_photo_id=photo_id).values_list("pk", flat=True)
-    blocks = PhotoBlock.objects.filter(photo_id=photo_id).values_list("parent_id", flat=True)
-    return [f"article:{pk}" for pk in {*heroes, *blocks}]
+def _photo_tags(photo):
+    """What shows a photo: its own tag (grids, figures), the articles using it as their hero
+    (cards name their article only) or in their body, and the photo lists of those it
+    pictures (their cards' pictures)."""
+    heroes = Article.objects.filter(hero_photo=photo).values_list("pk", flat=True)
+    blocks = PhotoBlock.objects.filter(photo=photo).values_list("parent_id", flat=True)
+    people, shows = pictured(photo)
+    return [
+        tag_of(photo),
+        *(f"article:{pk}" for pk in {*heroes, *blocks}),
+        *(cache_tags.photos_of(f"person:{pk}") for pk in people),
+        *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
+    ]
 
 
 @transaction.atomic
 def save_photo(*, photo, by):
     """Save a photo and make its renditions. Returns False when the renditions could not be
     made (the photo is kept; pages show the original until ``make_renditions`` succeeds).
-    Cards name their article only: the articles showing the photo are purged with it."""
+    Everything showing it is purged (``_photo_tags``)."""
     require(by, "articles.change_photo" if photo.pk else "articles.add_photo")
     if photo.pk is None and by is not None:
         photo.uploaded_by = by
     photo.save()
-    people, shows = pictured(photo)
-    purge(
-        photo,
-        _showing_photo(photo.pk),
-        *(cache_tags.photos_of(f"person:{pk}") for pk in people),  # their cards' pictures
-        *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
-    )
+    purge(*_photo_tags(photo))
     if renditions_current(photo):
         return True
     try:
@@ -76,25 +78,14 @@ def photo_relations_saved(*, photo, before):
 def delete_photo(*, photo, by):
     """Delete a photo no article uses (those in use are protected)."""
     require(by, "articles.delete_photo")
-    people, shows = pictured(photo)
-    tags = [
-        tag_of(photo),
-        *(cache_tags.photos_of(f"person:{pk}") for pk in people),
-        *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
-    ]
+    tags = _photo_tags(photo)
     photo.delete()
     purge(*tags)
 
 
 def renditions_remade(photo):
     """After ``make_renditions`` remade a photo's copies outside the desk."""
-    people, shows = pictured(photo)
-    purge(
-        photo,
-        _showing_photo(photo.pk),
-        *(cache_tags.photos_of(f"person:{pk}") for pk in people),
-        *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
-    )
+    purge(*_photo_tags(photo))
 
 
 def _save_named(obj, by, fields, list_tag):

@@ -80,7 +80,7 @@ def popular_shows(now):
 
     counts = dict(cached_value("home:popular-shows", compute))
     found = shows.tracked_shows().in_bulk(counts)
-    ranked = sorted(found.values(), key=lambda show: list(counts).index(show.pk))
+    ranked = [found[pk] for pk in counts if pk in found]  # in the order counted
     for show in ranked:
         show.article_count = counts[show.pk]
     return ranked
@@ -229,7 +229,7 @@ class PersonDetailView(DetailView):
         return context
 
 
-@method_decorator([require_GET, cache_page()], name="dispatch")
+@method_decorator([require_GET, cache_page(people_tags.PEOPLE)], name="dispatch")
 class PersonListView(PublicListMixin, FilterView):
     filterset_class = PersonFilter
     template_name = "people/person_list.html"
@@ -237,7 +237,6 @@ class PersonListView(PublicListMixin, FilterView):
     extra_context = {"section": "people"}
 
     def get_queryset(self):
-        add_tags(people_tags.PEOPLE)
         return (
             Person.objects.annotate(credit_count=Count("credits", distinct=True))
             .prefetch_related("photos")
