@@ -394,15 +394,18 @@ class ShowAdmin(
         request.show_before = services.show_facts(object_id) if object_id else None
 
     def save_model(self, request, obj, form, change):
-        if hasattr(request, "show_before"):  # a restore: as it was before it began
+        restoring = hasattr(request, "show_before")
+        if restoring:  # a restore: as it was before it began
             before = request.show_before
         else:
             before = services.show_facts(obj.pk) if change else None
-        if before is not None and not self.has_change_status_permission(request):
-            # Not theirs to set: a restored version keeps the status as it stands.
-            obj.status, obj.status_confirmed_on = before.status
         services.save_show(
-            show=obj, by=request.user, before=before, is_new=change and before is None
+            show=obj,
+            by=request.user,
+            before=before,
+            is_new=change and before is None,
+            loaded=form.loaded_at,
+            restoring=restoring and before is not None,
         )
         request.show_before = before
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.cache import purge, tag_of
+from newsroom.core.models import UNCHECKED, lock_version
 from newsroom.core.rules import require
 from people import cache_tags as people_tags
 from shows import cache_tags
@@ -106,13 +107,20 @@ def _may_change_status(by):
 
 
 @transaction.atomic
-def save_show(*, show, by, before=None, is_new=False):
+def save_show(*, show, by, before=None, is_new=False, loaded=UNCHECKED, restoring=False):
     """Save a show's own fields (the desk saves titles and credits next, then calls
-    ``show_saved``). Only those who may change a show's status change it or its date here:
-    a restored old version cannot move it either."""
+    ``show_saved``). The show must still be the version the edit was loaded from
+    (``loaded``, checked under a row lock: EditConflict if not). Only those who may change a
+    show's status change it or its date here. ``restoring``: an old version's content is
+    written back; the status and its date stay as they are (a new status is recorded with
+    its own date and source, through ``record_status``)."""
     require(by, "shows.change_show" if show.pk else "shows.add_show")
-    if before is None and show.pk and not is_new:  # is_new: recovered from history
+    if show.pk and not show._state.adding and not is_new:  # is_new: recovered from history
+        lock_version(Show, show.pk, loaded)
+    if before is None and show.pk and not is_new:
         before = show_facts(show.pk)
+    if restoring and before is not None:
+        show.status, show.status_confirmed_on = before.status
     if show.status_confirmed_on is None:  # proposed by someone who may not set the status
         show.status_confirmed_on = timezone.localdate()
     moved = before is not None and (show.status, show.status_confirmed_on) != before.status

@@ -2,6 +2,11 @@
 
 import datetime
 
+from django.core import signing
+
+from newsroom.core.admin.conflicts import SALT
+from newsroom.core.models import version_of
+
 
 def _value(value):
     if isinstance(value, datetime.datetime):
@@ -43,3 +48,9 @@ def form_data(response):
             for name in subform.fields:
                 add(subform, name)
     return data
+
+
+def loaded_version(obj):
+    """The note a change form opened on `obj`, as stored now, sends back."""
+    obj.refresh_from_db(fields=["modified_at"])
+    return signing.dumps({"at": version_of(obj), "h": {}}, salt=SALT, compress=True)

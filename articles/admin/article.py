@@ -266,11 +266,13 @@ class ArticleAdmin(
         request.article_before = services.article_facts(object_id) if article else None
 
     def save_model(self, request, obj, form, change):
-        if hasattr(request, "article_before"):  # a restore: as it was before it began
+        restoring = hasattr(request, "article_before")
+        if restoring:  # a restore: as it was before it began
             before = request.article_before
         else:
             before = services.article_facts(obj.pk) if change else None
-        step = request.POST.get("_workflow") or form.requested_step
+        # A restore writes back content only; it takes no workflow step.
+        step = None if restoring else request.POST.get("_workflow") or form.requested_step
         recovered = change and before is None  # a deleted article recovered from history
         if recovered and obj.status in (ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED):
             step = services.step_to(obj.status).name  # back to where it was, if `by` may
@@ -281,6 +283,8 @@ class ArticleAdmin(
             before=before,
             significant=form.cleaned_data.get("mark_significant", False),
             is_new=recovered,
+            loaded=form.loaded_at,
+            restoring=restoring and before is not None,
         )
         request.article_save = (before, step)
 

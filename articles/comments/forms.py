@@ -5,8 +5,9 @@ from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from articles.comments.defences import form_token
+from articles.comments.defences import READER_TOKEN
 from articles.models import Comment, CommentStatus
+from newsroom.core.cache import reader_value
 
 # Characters a comment may not contain: C0/C1 controls except tab and newlines.
 _FORBIDDEN = {chr(c) for c in [*range(0, 32), 127, *range(128, 160)]} - {"\t", "\n", "\r"}
@@ -55,7 +56,8 @@ class CommentForm(forms.Form):
         # No maxlength attribute: a browser would cut a long paste silently; the error says.
         self.fields["body"].validators.append(MaxLengthValidator(settings.COMMENTS_MAX_LENGTH))
         if not self.is_bound:
-            self.initial.setdefault("token", form_token(article))
+            # Issued to each reader as the page is sent (never one token in a cached page).
+            self.initial.setdefault("token", reader_value(READER_TOKEN, article.pk))
 
     def clean_name(self):
         return " ".join(_no_control_characters(self.cleaned_data["name"]).split())

@@ -2,6 +2,7 @@
 comment permalink."""
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
@@ -35,29 +36,37 @@ def post_comment(request, slug):
     email = request.POST.get("email", "").strip().lower()[:254]
     refusal = defences.check_defences(request.POST, article, ip=ip, email=email)
     if refusal:
-        if not refusal.keep_text:
-            form = CommentForm(article=article)
-        else:  # a fresh token, so that sending again works
-            data = request.POST.copy()
-            data["token"] = defences.form_token(article)
-            data["website"] = ""
-            form = CommentForm(data, article=article)
-            form.is_valid()
+        form = _resend(request, article) if refusal.keep_text else CommentForm(article=article)
         return again(refusal.status, form, refusal)
     if not form.is_valid():
         return again(400, form)
-    comment = services.post_comment(
-        article=article,
-        name=form.cleaned_data["name"],
-        email=form.cleaned_data["email"],
-        body=form.cleaned_data["body"],
-        parent=form.cleaned_data["parent"],
-        ip=ip,
-        user_agent=request.headers.get("User-Agent", ""),
-    )
+    with transaction.atomic():
+        refusal = defences.spend_token(request.POST)
+        if refusal is None:
+            comment = services.post_comment(
+                article=article,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                body=form.cleaned_data["body"],
+                parent=form.cleaned_data["parent"],
+                ip=ip,
+                user_agent=request.headers.get("User-Agent", ""),
+            )
+    if refusal is not None:
+        return again(refusal.status, _resend(request, article), refusal)
     response = redirect("articles:comment", pk=comment.pk)
     remember_comment(response, request, comment)
     return response
+
+
+def _resend(request, article):
+    """The reader's form as they sent it, with a fresh token, so that sending again works."""
+    data = request.POST.copy()
+    data["token"] = defences.form_token(article.pk)
+    data["website"] = ""
+    form = CommentForm(data, article=article)
+    form.is_valid()
+    return form
 
 
 @require_GET

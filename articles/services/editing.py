@@ -28,6 +28,7 @@ from articles.services.workflow import (
     take_step,
 )
 from newsroom.core.cache import purge
+from newsroom.core.models import UNCHECKED, lock_version
 
 RELATIONS = {"shows": "show", "tags": "tag", "authors": "author", "people": "person"}
 
@@ -144,16 +145,35 @@ def purge_change(before, after):
 
 
 @transaction.atomic
-def save_article(*, article, by, before=None, significant=False, is_new=False):
+def save_article(
+    *,
+    article,
+    by,
+    before=None,
+    significant=False,
+    is_new=False,
+    loaded=UNCHECKED,
+    restoring=False,
+):
     """Save an article's own fields (the desk saves its bylines and blocks next, then calls
     ``article_saved``). `before` is the article as it was (read now if not given).
 
-    Checked here, whoever calls: `by` may edit it; only editors change the publish time or
-    mark a significant update; the status moves only through ``transition_article`` (a
-    changed status here is refused). ``is_new``: the article did not exist before (it is
-    being recovered from history), whatever is stored now."""
+    Checked here, whoever calls: the article is still the version the edit was loaded from
+    (``loaded``: its ``version_of`` then; checked under a row lock held until the transaction
+    commits, so two saves sent together cannot both pass; EditConflict if not); `by` may edit
+    it; only editors change the publish time or mark a significant update; the status moves
+    only through ``transition_article`` (a changed status here is refused). ``restoring``: an
+    old version's content is being written back: it keeps the status and publish time the
+    article has now. ``is_new``: the article did not exist before (it is being recovered
+    from history), whatever is stored now."""
+    if article.pk and not article._state.adding and not is_new:
+        lock_version(Article, article.pk, loaded)
     if before is None and article.pk and not is_new:
         before = article_facts(article.pk)
+    if restoring and before is not None:
+        # Content only: where it stands in the workflow is not part of a version.
+        article.status, article.publish_at = before.status, before.publish_at
+        article.significant_update_at = before.significant_update_at
     if before is not None:
         article.created_by_id = before.created_by_id  # whoever calls, not theirs to change
         if not can_edit(by, before.stored()):

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """Installed for its template tags (``{% load newsroom %}``); it has no models."""
+    """The toolkit: its template tags (``{% load newsroom %}``), counters and pending purges."""
 
     name = "newsroom.core"
     label = "core"

@@ -19,7 +19,9 @@ Pages opt in with ``@cache_page()``: GET requests from readers (no session cooki
 from the cache, with a weak ETag (304 when it matches), ``Cache-Control`` that a CDN honours,
 and the page's tags in a ``Cache-Tag`` header (``NEWSROOM_CACHE_TAG_HEADER``) so that the CDN
 can be purged by tag too (``NEWSROOM_CDN_PURGER``). A CSRF token in a cached page is a hole
-filled for each reader. Staff always get fresh, private pages.
+filled for each reader, and so is any ``reader_value()`` (a comment form's one-time token):
+the cached copy holds a marker, ``ReaderValuesMiddleware`` fills it in every response. Staff
+always get fresh, private pages.
 """
 
 import functools
@@ -48,6 +50,8 @@ HEADER = "X-Page-Cache"
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_HOLE = b"\x00csrf-token\x00"
 LONGEST = 24 * 3600  # no fragment or value is kept longer than a day
+READER_MARK = b"\x00reader:"
+READER_VALUE = re.compile(rb"\x00reader:([a-z0-9-]+):([^\x00]{0,200})\x00")
 
 
 def tag_of(obj):
@@ -340,6 +344,48 @@ def cached_fragment(name, vary, render, *, longest=LONGEST):
     return html
 
 
+# --- Values issued to each reader --------------------------------------------------------
+
+_reader_values = {}
+
+
+def register_reader_value(name, issue):
+    """``issue(request, argument) -> str``: a value made for each reader and each response
+    (a form's one-time token), never shared through a cached page."""
+    _reader_values[name] = issue
+
+
+def reader_value(name, argument=""):
+    """A marker for a value issued to each reader (``register_reader_value``): whatever
+    page or fragment it is cached in, every response gets a new one."""
+    if name not in _reader_values:
+        raise KeyError(f"No reader value is registered as {name!r}")
+    return f"\x00reader:{name}:{argument}\x00"
+
+
+def fill_reader_values(request, content):
+    def issue(match):
+        issuer = _reader_values.get(match[1].decode())
+        value = issuer(request, match[2].decode()) if issuer else ""
+        return value.encode()
+
+    return READER_VALUE.sub(issue, content)
+
+
+class ReaderValuesMiddleware:
+    """Fills every ``reader_value()`` marker in a page, cached or not (the innermost
+    middleware, so that the length and ETag headers around it see the filled page)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.streaming and READER_MARK in response.content:
+            response.content = fill_reader_values(request, response.content)
+        return response
+
+
 # --- Pages -------------------------------------------------------------------------------
 
 
@@ -442,6 +488,7 @@ def _page_entry(response, collected):
         content_type=response["Content-Type"],
         headers=headers,  # what the view set (X-Robots-Tag, Last-Modified...)
         csrf=bool(holes),
+        per_reader=READER_MARK in content,
         etag='W/"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"',
         tag_header=tag_header(collected.tags),
     )
@@ -462,6 +509,12 @@ def _serve(request, entry, state, response=None):
         response = HttpResponse(content, content_type=entry["content_type"])
         for name, value in entry["headers"].items():
             response[name] = value
+    if entry.get("per_reader"):
+        # A value made for this response alone (a one-time token): no copy may be reused,
+        # not even the browser's own after a 304.
+        response["Cache-Control"] = "private, no-cache"
+        response[HEADER] = state
+        return response
     response["ETag"] = entry["etag"]
     if entry["csrf"]:
         # The form carries this reader's CSRF token: browsers may keep it, shared caches not.

@@ -1,4 +1,6 @@
-"""The abstract audit model: who created a record and who saved it last, and when."""
+"""The abstract audit model (who created a record and who saved it last, and when), the
+version check that keeps two saves from overwriting each other, and the toolkit's own two
+tables: counters that must never be evicted, and purges still to be delivered."""
 
 from django.conf import settings
 from django.db import models
@@ -42,3 +44,62 @@ class AuditedModel(models.Model):
         if self._state.adding and self.created_by_id is None:
             self.created_by = by
         self.modified_by = by
+
+
+class EditConflict(Exception):
+    """Someone saved the record after the copy being saved was loaded."""
+
+
+UNCHECKED = object()  # a caller with no loaded copy to compare (a command, the system)
+
+
+def version_of(obj):
+    """What an edit records of the version it started from: the record's last-saved time."""
+    return obj.modified_at.isoformat() if obj.modified_at else ""
+
+
+def lock_version(model, pk, loaded):
+    """Lock the row until the transaction ends and check that it is still the version
+    ``loaded`` (``version_of`` when the edit began): the check and the write that follows
+    are one step, so two saves sent together cannot both pass it. A missing or unreadable
+    note (``""``, None) is a stale save, never a skipped check. Returns the row as stored;
+    raises EditConflict with the row as ``.current``."""
+    current = model._default_manager.select_for_update().get(pk=pk)
+    if loaded is UNCHECKED or (loaded and loaded == version_of(current)):
+        return current
+    error = EditConflict(f"{model._meta.verbose_name} {pk} was saved after it was loaded")
+    error.current = current
+    raise error
+
+
+class Counter(models.Model):
+    """A count that must survive any cache flush or eviction: rate limits, login
+    throttles, the uses of a one-time token (``newsroom.core.limits``). In the database, not
+    the cache, because a cache under memory pressure evicts them (a flood of new pages could
+    reopen a rate limit) and forgets them when restarted."""
+
+    key = models.CharField(max_length=250, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("counter")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
+
+class PendingPurge(models.Model):
+    """Cache tags whose purge has not yet reached the cache: written in the transaction
+    that changed what they show, deleted once the purge is delivered (``newsroom.core.
+    cache``). A purge that could not reach Redis (a stall, an outage) is retried from here."""
+
+    tags = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("purge still to deliver")
+        verbose_name_plural = _("purges still to deliver")
+
+    def __str__(self):
+        return ", ".join(self.tags)

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Configuration comes from environment variables."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "articles",
     "newsroom.pages",
     "newsroom",
+    "axes",  # last: its admin of lockouts sits after the newsroom's own
 ]
 
 MIDDLEWARE = [
@@ -82,9 +84,31 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Refuses logins while an account or an address is locked out (below).
+    "axes.middleware.AxesMiddleware",
+    # Fills what each reader gets of their own in a page (a comment form's one-time token).
+    "newsroom.core.cache.ReaderValuesMiddleware",
     # Pages opt in to the page cache with newsroom.core.cache.cache_page: it runs inside
     # every middleware above, so a cached page still gets every header they add.
 ]
+
+# Logins are throttled (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username, or from one address, that username (or address) is refused for
+# LOGIN_LOCKOUT_MINUTES, even with the right password. The counts are rows in the database,
+# shared by every app server and never evicted; a superuser unlocks early by deleting the
+# entry under "Axes > Access attempts" (or `manage.py axes_reset_username NAME`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The address as the comment defences see it: REMOTE_ADDR, never X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "articles.comments.views.client_ip"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"

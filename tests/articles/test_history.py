@@ -193,3 +193,67 @@ def test_a_writer_cannot_restore_their_way_back_onto_a_draft(editor_client, writ
     article.refresh_from_db()
     assert article.headline == "Romantics Anonymous starts filming"
     assert not ArticleAuthor.objects.filter(article=article, author=mine).exists()
+
+
+def _published_after_a_draft_version(editor_client, writer):
+    """A writer's draft (its first version), then published by an editor with a new
+    headline: the draft version is an old one of a live story."""
+    from articles.services import transition_article
+
+    mine = AuthorFactory(user=writer)
+    editor_client.force_login(writer)
+    response = editor_client.post(reverse("admin:articles_article_add"), article_post(mine))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    transition_article(article=article, step="publish", by=None)
+    article.refresh_from_db()
+    return article
+
+
+def test_restoring_a_draft_version_of_a_live_article_keeps_it_live(editor_client, writer, editor):
+    """A version is content: restoring one never moves the article in the workflow, nor
+    its publish time, and the restore is itself in the history."""
+    article = _published_after_a_draft_version(editor_client, writer)
+    editor_client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url))
+    data["headline"] = "Romantics Anonymous: the first look"
+    assert editor_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    published_at = article.publish_at
+    draft = versions_of(article)[0]
+    assert draft.field_dict["status"] == "draft"
+    restore = reverse("admin:articles_article_revision", args=[article.pk, draft.pk])
+    assert editor_client.post(restore, form_data(editor_client.get(restore))).status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Romantics Anonymous starts filming"  # the content is back
+    assert (article.status, article.publish_at) == ("published", published_at)
+    assert editor_client.get(article.get_absolute_url()).status_code == 200
+    newest = versions_of(article)[-1]
+    assert "Reverted" in newest.revision.get_comment()
+
+
+def test_a_writer_cannot_restore_a_draft_version_of_their_story_once_it_is_live(
+    editor_client, writer
+):
+    article = _published_after_a_draft_version(editor_client, writer)
+    draft = versions_of(article)[0]
+    restore = reverse("admin:articles_article_revision", args=[article.pk, draft.pk])
+    assert editor_client.get(restore).status_code in (302, 403)
+    assert editor_client.post(restore, {"headline": "Back to my draft"}).status_code == 403
+    article.refresh_from_db()
+    assert article.status == "published"
+
+
+def test_the_restore_service_keeps_the_status_whoever_calls(writer):
+    """The rule is the service's, not the desk's: ``restoring`` writes back content only."""
+    from articles.services import article_facts, save_article
+    from tests.articles.factories import ArticleFactory
+
+    article = ArticleFactory(status="in_review", created_by=writer)
+    before = article_facts(article.pk)
+    article.status = "draft"  # as the old version had it
+    article.headline = "An older headline"
+    save_article(article=article, by=writer, before=before, restoring=True)
+    article.refresh_from_db()
+    assert (article.status, article.headline) == ("in_review", "An older headline")

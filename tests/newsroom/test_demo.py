@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from articles.models import Article, Author, Comment, CommentStatus, Photo, Quote
 from people.models import Person
@@ -52,7 +53,9 @@ def test_demo_accounts_log_in_with_their_roles(demo):
         ("editor", "Editors"),
         ("moderator", "Comment moderators"),
     ]:
-        user = authenticate(username=username, password="newsroom-demo")
+        user = authenticate(
+            RequestFactory().post("/admin/login/"), username=username, password="newsroom-demo"
+        )
         assert user is not None
         assert user.is_staff
         assert list(user.groups.values_list("name", flat=True)) == [group]

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from shows.models import Show, ShowStatus
+from tests.desk import loaded_version
 from tests.shows.factories import PlatformFactory, ShowFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,7 @@ def change_post(show, **fields):
         status_note="",
         status_source_url="",
         release_window=str(show.release_window or ""),
+        loaded_version=loaded_version(show),
     )
     data.update(fields)
     return data

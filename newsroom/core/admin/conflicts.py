@@ -21,7 +21,13 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.core.models import AUDIT_FIELDS
+from newsroom.core.models import (
+    AUDIT_FIELDS,
+    UNCHECKED,
+    EditConflict,
+    lock_version,
+    version_of,
+)
 
 SALT = "shows.edit-conflicts"  # unchanged since it moved here: forms already open stay valid
 ALWAYS_IGNORED = {"id", *AUDIT_FIELDS}
@@ -43,6 +49,9 @@ class ConflictCheckedForm(forms.ModelForm):
     # Set by ConflictCheckedAdmin.get_form from the admin's attributes.
     conflict_ignored = frozenset(ALWAYS_IGNORED)
     conflict_admin = None
+    # The version the save starts from, once clean() has checked it: the service checks it
+    # again under the same row lock, whoever calls it.
+    loaded_at = UNCHECKED
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +79,7 @@ class ConflictCheckedForm(forms.ModelForm):
     def version_token(self, obj):
         return signing.dumps(
             {
-                "at": obj.modified_at.isoformat() if obj.modified_at else "",
+                "at": version_of(obj),
                 "h": {label: _fingerprint(value) for label, value in self.snapshot(obj).items()},
             },
             salt=SALT,
@@ -79,15 +88,22 @@ class ConflictCheckedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        token = cleaned.get("loaded_version")
-        if not token or not self.instance.pk:
-            return cleaned  # a new object, or a form from before this check existed
-        current = type(self.instance)._default_manager.get(pk=self.instance.pk)
+        if not self.instance.pk or self.instance._state.adding:
+            return cleaned  # a new object
+        # A missing, altered or unreadable note is a stale save: never a skipped check.
         try:
-            loaded = signing.loads(token, salt=SALT)
+            loaded = signing.loads(cleaned.get("loaded_version") or "", salt=SALT)
         except signing.BadSignature:
             loaded = {"at": "", "h": {}}
-        if loaded["at"] == (current.modified_at.isoformat() if current.modified_at else ""):
+        try:
+            # The row stays locked until the save that follows has committed (the admin
+            # saves in one transaction): a second save sent at the same moment waits here,
+            # then sees this one.
+            lock_version(type(self.instance), self.instance.pk, loaded["at"])
+        except EditConflict as conflict:
+            current = conflict.current
+        else:
+            self.loaded_at = loaded["at"]
             return cleaned
         snapshot = self.snapshot(current)
         changed = [

@@ -125,13 +125,13 @@ class HistoryCompareAdmin:
         (to check who may change it, to purge what readers saw) keeps it here."""
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            self.remember_state(request, object_id)
+        # Before the old version is written back (to be shown, or saved): who may restore
+        # it is judged on the object as it stands.
+        self.remember_state(request, object_id)
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        if request.method == "POST":
-            self.remember_state(request, None)
+        self.remember_state(request, None)
         return super().recover_view(request, version_id, extra_context)
 
     def get_urls(self):

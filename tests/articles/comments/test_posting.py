@@ -1,6 +1,7 @@
 """Reader comments: posting without JavaScript, moderation rules, defences, hostile input."""
 
 import datetime
+import re
 import time
 
 import pytest
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.comments import services
-from articles.comments.defences import TOKEN_SALT
+from articles.comments.defences import TOKEN_SALT, form_token
 from articles.models import Ban, BlockedWord, Comment, CommentStatus
 from tests.articles.comments.readers import post, token
 from tests.articles.factories import ArticleFactory, CommentFactory
@@ -326,6 +327,7 @@ def test_the_honeypot_refuses_and_stores_nothing(client, article):
         ("forged", "not one we sent"),
         ("expired", "open too long"),
         ("other-article", "for another article"),
+        ("without-nonce", "not one we sent"),
     ],
 )
 def test_form_tokens_refuse_bots_and_keep_the_text(client, article, token_value, message):
@@ -333,9 +335,8 @@ def test_form_tokens_refuse_bots_and_keep_the_text(client, article, token_value,
         "fast": token(article, seconds_ago=0),
         "forged": "abc:def",
         "expired": token(article, seconds_ago=3 * 24 * 3600),
-        "other-article": signing.dumps(
-            {"a": article.pk + 1, "t": time.time() - 10}, salt=TOKEN_SALT
-        ),
+        "other-article": form_token(article.pk + 1, at=time.time() - 10),
+        "without-nonce": signing.dumps({"a": article.pk, "t": time.time() - 10}, salt=TOKEN_SALT),
     }
     response = post(client, article, token=tokens[token_value], body="Keep this text")
     assert response.status_code == 400
@@ -394,3 +395,60 @@ def test_old_ip_addresses_and_browsers_are_erased(article, settings):
     new.refresh_from_db()
     assert (old.ip_address, old.user_agent) == (None, "")
     assert (new.ip_address, new.user_agent) == ("203.0.113.10", "Safari")
+
+
+# --- Tokens per reader, counters that are never evicted ------------------------------------
+
+
+def _form_token(html):
+    return re.search(r'name="token" value="([^"]+)"', html)[1]
+
+
+def test_a_cached_page_gives_every_reader_their_own_fresh_token(client, article):
+    """The cached copy holds a marker, not a token: each response gets one stamped when it
+    is sent, so a post straight after a cache hit is still too fast."""
+    first = client.get(article.get_absolute_url())
+    second = client.get(article.get_absolute_url())
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert "\x00" not in second.content.decode()
+    tokens = {_form_token(first.content.decode()), _form_token(second.content.decode())}
+    assert len(tokens) == 2
+    assert "ETag" not in second  # a browser's copy must not bring a used token back
+    assert "no-cache" in second["Cache-Control"]
+    assert "private" in second["Cache-Control"]
+    response = post(client, article, token=_form_token(second.content.decode()))
+    assert response.status_code == 400
+    assert "faster than anyone can type" in response.content.decode()
+
+
+def test_a_form_token_posts_once(client, article):
+    used = token(article)
+    assert post(client, article, token=used).status_code == 302
+    again = post(client, article, token=used, email="other@example.com", body="Replayed text")
+    assert again.status_code == 400
+    html = again.content.decode()
+    assert "already been sent once" in html
+    assert "Replayed text</textarea>" in html  # kept, with a fresh token to send it again
+    assert _form_token(html) != used
+    assert Comment.objects.count() == 1
+
+
+def test_an_invalid_post_does_not_spend_its_token(client, article):
+    kept = token(article)
+    assert post(client, article, token=kept, body="x").status_code == 400  # too short
+    assert post(client, article, token=kept).status_code == 302
+
+
+def test_rate_limits_survive_the_cache_being_flooded_and_emptied(client, article, settings):
+    """Rate limits are not cache entries: a flood of new pages (each a new cache entry,
+    evicting others under allkeys-lru) and even an emptied cache reopen nothing."""
+    settings.COMMENTS_RATE_IP = "2/600"
+    settings.COMMENTS_RATE_EMAIL = "100/600"
+    assert [post(client, article, email=f"r{n}@example.com").status_code for n in range(2)] == [
+        302,
+        302,
+    ]
+    for n in range(30):
+        client.get(f"/articles/?utm={n}")
+    cache.clear()
+    assert post(client, article, email="r9@example.com").status_code == 429
