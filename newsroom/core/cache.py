@@ -179,14 +179,81 @@ def _purge_now(tags):
     try:
         _write_tokens({_version_key(tag): token for tag, token in tokens.items()})
     except Exception:
-        logger.exception("Cache purge of %s failed", sorted(tags))
-    seen = _tokens.get()
-    if seen is not None:
-        seen.update(tokens)
+        # Redis stalled or down: what showed these tags would be served stale once it
+        # answers again. The purge is kept in the database and delivered before this
+        # process trusts the cache again (and by every other process within
+        # NEWSROOM_PURGE_RETRY_SECONDS).
+        logger.exception("Cache purge of %s failed: kept to deliver later", sorted(tags))
+        _keep_pending(tags)
+    else:
+        seen = _tokens.get()
+        if seen is not None:
+            seen.update(tokens)
     try:
         cdn_purger().purge(sorted(tags))
     except Exception:
         logger.exception("CDN purge of %s failed", sorted(tags))
+
+
+# Purges that could not reach the cache, delivered from the database (PendingPurge).
+_delivery = {"pending_here": False, "next_check": 0.0}
+
+
+def _keep_pending(tags):
+    from newsroom.core.models import PendingPurge
+
+    try:
+        PendingPurge.objects.create(tags=sorted(tags))
+    except Exception:
+        logger.exception("Could not keep the purge of %s", sorted(tags))
+    _delivery["pending_here"] = True
+
+
+def deliver_pending_purges(*, force=False):
+    """Deliver the purges kept in the database, if any are due to be looked for: at once in
+    a process that kept one or saw the cache fail, else every NEWSROOM_PURGE_RETRY_SECONDS
+    (0: never, only when this process knows of one). Called before the page cache is read.
+    True when nothing is left to deliver."""
+    from newsroom.core.models import PendingPurge
+
+    now = time.monotonic()
+    outage = getattr(cache, "outage_seen_at", 0.0)
+    flagged = _delivery["pending_here"] or outage > _delivery.get("outage_handled", 0.0)
+    interval = settings.NEWSROOM_PURGE_RETRY_SECONDS
+    if not force and not flagged and not (interval and now >= _delivery["next_check"]):
+        return True
+    if not force and flagged and now < _delivery.get("backoff_until", 0.0):
+        return False  # the cache failed a moment ago: not on every request
+    _delivery["next_check"] = now + (interval or 0)
+    try:
+        pending = list(PendingPurge.objects.order_by("pk")[:1000])
+    except Exception:
+        logger.exception("Pending purges unavailable")
+        return False
+    if pending:
+        tags = {tag for row in pending for tag in row.tags}
+        tokens = {tag: _new_token(time.time()) for tag in tags}
+        try:
+            _write_tokens({_version_key(tag): token for tag, token in tokens.items()})
+        except Exception:
+            logger.exception("Cache still unavailable: %d purges wait", len(pending))
+            _delivery["backoff_until"] = now + 0.25
+            return False
+        seen = _tokens.get()
+        if seen is not None:
+            seen.update(tokens)
+        if _started.get() is not None:  # nothing of the page has been read yet
+            _started.set(time.time())
+        PendingPurge.objects.filter(pk__in=[row.pk for row in pending]).delete()
+        try:
+            cdn_purger().purge(sorted(tags))
+        except Exception:
+            logger.exception("CDN purge of %s failed", sorted(tags))
+        if len(pending) == 1000:
+            return deliver_pending_purges(force=True)
+    _delivery["pending_here"] = False
+    _delivery["outage_handled"] = outage
+    return True
 
 
 @functools.cache
@@ -299,6 +366,8 @@ def _bubble(entry):
 
 
 def _cache_get(key):
+    if not deliver_pending_purges():
+        return None
     try:
         return cache.get(key)
     except Exception:  # the cache is down: build afresh, never an error
@@ -438,7 +507,10 @@ def _render(view, request, args, kwargs, tags):
 
 def _page_lookup(key):
     """The cached page if every tag it carries is current (checked inside Redis in one round
-    trip where the backend can), else None."""
+    trip where the backend can), else None. Purges still to deliver are delivered first:
+    while they cannot be, nothing cached is trusted."""
+    if not deliver_pending_purges():
+        return None
     current = getattr(cache, "get_current", None)
     if current is None:
         entry = _cache_get(key)

@@ -3,13 +3,14 @@
 While Redis cannot be reached, reads miss, writes are dropped and counters start from zero,
 each logged once per call. Pages are then rendered fresh (slower, never stale: version tokens
 cannot be read, so nothing cached is trusted), sessions fall back to the database
-(`cached_db`), and comment rate limits count nothing until Redis is back, so posting stays open
-(first comments are still held for a moderator).
+(`cached_db`); comment rate limits are counted in the database and hold. A purge that cannot
+be written is kept in the database and delivered once Redis answers (newsroom/core/cache.py).
 """
 
 import functools
 import hashlib
 import logging
+import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -28,6 +29,7 @@ def _survive(fallback):
                 return method(self, *args, **kwargs)
             except OUTAGE:
                 logger.exception("Redis is unreachable: cache %s skipped", method.__name__)
+                self.outage_seen_at = time.monotonic()
                 return fallback(*args, **kwargs)
 
         return wrapper
@@ -65,6 +67,8 @@ class _ReusedClients(RedisCacheClient):
 
 
 class ResilientRedisCache(RedisCache):
+    outage_seen_at = 0.0  # when a call last failed (time.monotonic()): purges may be waiting
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _ReusedClients
@@ -92,7 +96,7 @@ class ResilientRedisCache(RedisCache):
             key: _text(value) for key, value in zip(keys, values, strict=True) if value is not None
         }
 
-    @_survive(lambda *a, **k: None)
+    # Not survived: a purge that did not reach Redis must know it (it is kept and retried).
     def set_raw_many(self, data):
         client = self._cache.get_client(None, write=True)
         client.mset({self.make_key(key): value for key, value in data.items()})

@@ -294,6 +294,10 @@ NEWSROOM_CACHE_TAG_HEADER = env("NEWSROOM_CACHE_TAG_HEADER", "Cache-Tag")
 if NEWSROOM_CACHE_TAG_HEADER.lower() in {"none", "off"}:
     NEWSROOM_CACHE_TAG_HEADER = ""
 NEWSROOM_CDN_PURGER = env("NEWSROOM_CDN_PURGER", "newsroom.core.cdn.Purger")
+# A purge that could not reach Redis (a stall, an outage) is kept in the database; the process
+# that kept it, and any that saw Redis fail, deliver it before trusting the cache again, and
+# every process looks for such purges this often (seconds; 0: never, for tests).
+NEWSROOM_PURGE_RETRY_SECONDS = env_int("NEWSROOM_PURGE_RETRY_SECONDS", 2)
 
 # Reader comments (articles/comments/). Each can be set from the environment.
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 30)  # 0: never close by age
