@@ -18,3 +18,6 @@ if settings.NEWSROOM_SERVE_MEDIA:
     urlpatterns.append(
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.media, name="media")
     )
+
+# A database outage, wherever it is raised, is a 503 with Retry-After; else the 500 page.
+handler500 = "newsroom.core.outage.server_error"

@@ -61,9 +61,18 @@ def media_root(tmp_path, settings):
     return settings.MEDIA_ROOT
 
 
+def role(group_name):
+    """The role's group (made again if a test that commits has flushed the tables)."""
+    if not Group.objects.filter(name=group_name).exists():
+        from django.apps import apps
+
+        roles.apply_roles(apps)
+    return Group.objects.get(name=group_name)
+
+
 def _member(username, group_name):
     user = UserFactory(username=username)
-    user.groups.add(Group.objects.get(name=group_name))
+    user.groups.add(role(group_name))
     return user
 
 

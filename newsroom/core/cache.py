@@ -43,6 +43,8 @@ from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response
 from django.utils.module_loading import import_string
 
+from newsroom.core.outage import is_outage, retry_read
+
 logger = logging.getLogger(__name__)
 
 SITE = "site"  # carried by everything: purge_site() makes the whole cache miss at once
@@ -484,7 +486,16 @@ def cache_page(*tags, bypass=None):
             entry = _page_lookup(key)
             if entry is not None:
                 return _serve(request, entry, "hit")
-            response, collected = _render(view, request, args, kwargs, tags)
+            try:
+                response, collected = _render_retried(view, request, args, kwargs, tags)
+            except Exception as error:
+                stale = _stale_copy(key) if is_outage(error) else None
+                if stale is None:
+                    raise
+                logger.warning("Database unavailable: the last copy of %s served", request.path)
+                response = _serve(request, stale, "stale")
+                response["Cache-Control"] = "no-cache"  # no shared cache may keep it
+                return response
             entry = _page_entry(response, collected)
             if entry is None:
                 return response
@@ -503,6 +514,30 @@ def _render(view, request, args, kwargs, tags):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()  # a TemplateResponse: its tags are collected while it renders
     return response, collected
+
+
+def _render_retried(view, request, args, kwargs, tags):
+    """Render; if the database dropped the connection, once more on a fresh one."""
+    try:
+        return _render(view, request, args, kwargs, tags)
+    except Exception as error:
+        if not is_outage(error):
+            raise
+        return retry_read(request, lambda: _render(view, request, args, kwargs, tags))
+
+
+def _stale_copy(key):
+    """The page's last copy, however out of date (while the database cannot rebuild it)."""
+    entry = _cache_get_raw(key)
+    return entry if isinstance(entry, dict) and "content" in entry else None
+
+
+def _cache_get_raw(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.exception("Cache unavailable")
+        return None
 
 
 def _page_lookup(key):

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Refuses logins while an account or an address is locked out (below).
     "axes.middleware.AxesMiddleware",
+    # A read that lost its database connection is retried once; an outage is a 503.
+    "newsroom.core.outage.DatabaseOutageMiddleware",
     # Fills what each reader gets of their own in a page (a comment form's one-time token).
     "newsroom.core.cache.ReaderValuesMiddleware",
     # Pages opt in to the page cache with newsroom.core.cache.cache_page: it runs inside

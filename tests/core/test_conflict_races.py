@@ -8,15 +8,14 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from newsroom import roles
 from newsroom.roles import EDITORS
 from shows.models import Show
 from tests.articles.factories import ArticleFactory, RichTextFactory, UserFactory
+from tests.conftest import role
 from tests.desk import form_data
 from tests.shows.factories import ShowFactory
 
@@ -30,12 +29,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def _editor(name):
-    from django.apps import apps
-
-    if not Group.objects.filter(name=EDITORS).exists():  # flushed by an earlier live test
-        roles.apply_roles(apps)
     user = UserFactory(username=name, first_name=name.title())
-    user.groups.add(Group.objects.get(name=EDITORS))
+    user.groups.add(role(EDITORS))
     client = Client()
     client.force_login(user)
     return client
