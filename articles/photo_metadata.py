@@ -6,6 +6,7 @@ XMP is parsed with defusedxml: the file comes from outside and its XML is not tr
 """
 
 import datetime
+import io
 import re
 
 from defusedxml import ElementTree
@@ -129,3 +130,87 @@ def _from_xmp(packet):
             "alt_text": _xmp_value(root, "Iptc4xmpCore:AltTextAccessibility"),
         }
     )
+
+
+# --- What the stored original keeps ------------------------------------------------------
+
+# JPEG segments that carry metadata: APP1 (EXIF: GPS, camera, serial numbers; XMP), APP12
+# (Ducky), APP13 (IPTC/Photoshop), COM. Kept: APP0 (JFIF), APP2 (ICC colour), APP14
+# (Adobe colour transform), and all image data, byte for byte.
+_JPEG_DROPPED = {0xE1, 0xEC, 0xED, 0xFE}
+_PNG_DROPPED = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
+_WEBP_DROPPED = {b"EXIF", b"XMP "}
+
+
+def _orientation(data):
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.getexif().get(0x0112, 1)
+    except (OSError, ValueError, SyntaxError):
+        return 1
+
+
+def _strip_jpeg(data):
+    out = bytearray(data[:2])  # SOI
+    position = 2
+    while position + 4 <= len(data) and data[position] == 0xFF:
+        marker = data[position + 1]
+        if marker == 0xDA:  # start of scan: the image data follows, untouched
+            break
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        segment = data[position : position + 2 + length]
+        if marker not in _JPEG_DROPPED:
+            out += segment
+        position += 2 + length
+    orientation = _orientation(data)
+    if orientation != 1:  # the one EXIF fact a viewer needs to show it the right way up
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        payload = exif.tobytes()
+        app1 = b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
+        insert = 2 + (len(out) > 2 and out[3] == 0xE0) * (2 + int.from_bytes(out[4:6], "big"))
+        out[insert:insert] = app1
+    return bytes(out + data[position:])
+
+
+def _strip_png(data):
+    out = bytearray(data[:8])
+    position = 8
+    while position + 8 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = bytes(data[position + 4 : position + 8])
+        chunk = data[position : position + 12 + length]
+        if kind not in _PNG_DROPPED:
+            out += chunk
+        position += 12 + length
+        if kind == b"IEND":
+            break
+    return bytes(out)
+
+
+def _strip_webp(data):
+    chunks = bytearray()
+    position = 12
+    while position + 8 <= len(data):
+        kind = bytes(data[position : position + 4])
+        length = int.from_bytes(data[position + 4 : position + 8], "little")
+        chunk = bytearray(data[position : position + 8 + length + (length & 1)])
+        if kind == b"VP8X" and len(chunk) > 8:
+            chunk[8] &= ~0x0C & 0xFF  # the flags no longer announce EXIF (0x08) or XMP (0x04)
+        if kind not in _WEBP_DROPPED:
+            chunks += chunk
+        position += 8 + length + (length & 1)
+    return b"RIFF" + (len(chunks) + 4).to_bytes(4, "little") + b"WEBP" + bytes(chunks)
+
+
+def without_private_metadata(data):
+    """The image file without its location, camera and other embedded metadata (what the
+    desk needs of it was read into the photo's fields first), its picture unchanged: the
+    original is served to readers as it is stored. Orientation is kept."""
+    if data[:2] == b"\xff\xd8":
+        return _strip_jpeg(data)
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return _strip_png(data)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return _strip_webp(data)
+    return data

@@ -55,6 +55,11 @@ def validate_photo_file(upload):
                         },
                     )
                 image.verify()
+            # verify() reads the structure only: a file cut short passes it. Decoding every
+            # pixel is what finds it (Pillow refuses truncated data unless told not to).
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image.load()
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

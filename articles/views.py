@@ -7,6 +7,7 @@ scheduled and archived articles are a 404 and are never listed. Each page costs 
 number of queries.
 """
 
+import re
 from functools import partial
 
 from content_editor.contents import contents_for_item
@@ -18,7 +19,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
 from articles import selectors, seo
@@ -34,14 +35,15 @@ from articles.filters import ArticleFilter
 from articles.models import BLOCK_MODELS, CommentStatus, ShareLink
 from articles.services import share_link_for
 from newsroom.core.cache import cache_page, expire_at
-from newsroom.core.public import PublicListMixin, breadcrumbs
+from newsroom.core.public import PublicListMixin, breadcrumbs, filter_params
 from shows.selectors import ShowBoxCredits
 
 TEMPLATE = "articles/article_detail.html"
+REPLY = re.compile(r"[0-9]{1,18}")
 
 
-@require_GET
-@cache_page(bypass=has_own_comments)
+@require_safe
+@cache_page(bypass=has_own_comments, params=("reply", "comments"))
 def article_detail(request, slug):
     """An article page. A reader who posted a comment that is still held gets it fresh, so
     that they see their comment; everyone else gets the cached page."""
@@ -102,10 +104,9 @@ def comment_context(request, article, *, preview, comment_form=None, comment_ref
     if is_open:  # a cached copy must not outlive the comment form
         expire_at(comments_close_at(article))
     reply_to = None
-    if is_open and request.GET.get("reply", "").isdigit():
-        reply_to = article.comments.filter(
-            pk=int(request.GET["reply"]), status=CommentStatus.APPROVED
-        ).first()
+    reply = request.GET.get("reply", "")
+    if is_open and REPLY.fullmatch(reply):  # ASCII digits only ("⁰⁴⁵" is a digit to str)
+        reply_to = article.comments.filter(pk=int(reply), status=CommentStatus.APPROVED).first()
     if comment_form is None and is_open:
         comment_form = CommentForm(
             article=article, initial={"parent": reply_to.pk if reply_to else None}
@@ -119,7 +120,7 @@ def comment_context(request, article, *, preview, comment_form=None, comment_ref
     }
 
 
-@method_decorator([require_GET, cache_page()], name="dispatch")
+@method_decorator([require_safe, cache_page(params=filter_params(ArticleFilter))], name="dispatch")
 class ArticleListView(PublicListMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
@@ -132,13 +133,13 @@ class ArticleListView(PublicListMixin, FilterView):
 
 @login_required(login_url="admin:login")
 @permission_required("articles.view_article", raise_exception=True)
-@require_GET
+@require_safe
 def article_preview(request, slug):
     """An unpublished article exactly as readers will see it, for the newsroom's staff."""
     return render_article(request, selectors.any_article(slug), preview=True)
 
 
-@require_GET
+@require_safe
 def share_preview(request, token):
     """The same preview for an outside reviewer: no login, read-only, until the link expires
     or an editor revokes it."""

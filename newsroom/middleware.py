@@ -5,6 +5,7 @@ from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.functional import cached_property
 
@@ -75,3 +76,24 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         response[HEADER] = self.fixed_headers[request.path.startswith(self.admin_prefix)]
         request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
+
+
+class NullBytesMiddleware:
+    """A NUL character in the query of a desk address (``/admin/autocomplete/?term=%00``) is
+    refused with a 400: PostgreSQL refuses it in any query, and the admin's searches and
+    filters would pass it on (a 500). Public pages handle it themselves, as a form error
+    in their filters and searches."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def admin_prefix(self):
+        return reverse("admin:index")
+
+    def __call__(self, request):
+        if request.path.startswith(self.admin_prefix) and any(
+            "\x00" in key + "".join(values) for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest("A NUL character is not allowed in the address.")
+        return self.get_response(request)

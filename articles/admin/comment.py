@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.comments import services
 from articles.models import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
 from articles.models.comment import desk_queue
-from newsroom.core.admin import EstimatedCountAdmin
+from newsroom.core.admin import EstimatedCountAdmin, ValidatedFiltersAdmin
 
 
 def _moderation_action(status, name, description, note=""):
@@ -64,7 +64,7 @@ class ModerationEventInline(admin.TabularInline):
 
 
 @admin.register(Comment)
-class CommentAdmin(EstimatedCountAdmin, admin.ModelAdmin):
+class CommentAdmin(ValidatedFiltersAdmin, EstimatedCountAdmin, admin.ModelAdmin):
     list_display = [
         "excerpt",
         "status_badge",

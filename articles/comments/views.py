@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from articles import selectors
 from articles.comments import defences, services
@@ -69,7 +69,7 @@ def _resend(request, article):
     return form
 
 
-@require_GET
+@require_safe
 def comment_permalink(request, pk):
     """A comment's address: the article page its thread is on, scrolled to it."""
     mine = my_comment_ids(request)

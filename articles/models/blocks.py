@@ -3,9 +3,10 @@
 from content_editor.models import create_plugin_base
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 from articles.embeds import parse_video_url, validate_video_url
+from newsroom.core.text import xml_safe
 from people.models import Person
 
 from .article import Article
@@ -37,7 +38,9 @@ class RichText(ArticlePlugin):
     text = ProseEditorField(
         _("text"),
         extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=True,
+        # Control characters go first (applied last to first), so that a link's scheme is
+        # judged as a browser reads it: "java\x01script:" is "javascript:", and dropped.
+        sanitize=[create_sanitizer, xml_safe],
         help_text=_("Paragraphs, subheadings, lists and links. Pasted styling is removed."),
     )
 

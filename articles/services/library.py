@@ -2,11 +2,14 @@
 pages that show the record (its own tag, and the lists it appears in)."""
 
 import logging
+import os
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from articles import cache_tags
 from articles.models import Article, ArticleAuthor, Author, Photo, PhotoBlock, Tag
+from articles.photo_metadata import without_private_metadata
 from articles.renditions import make_renditions, renditions_current
 from newsroom.core.cache import purge, tag_of
 from newsroom.core.rules import require
@@ -51,6 +54,14 @@ def save_photo(*, photo, by):
     require(by, "articles.change_photo" if photo.pk else "articles.add_photo")
     if photo.pk is None and by is not None:
         photo.uploaded_by = by
+    if photo.image and not photo.image._committed:
+        # A new upload: stored without its GPS position and camera data (the original is
+        # public at its address, like the renditions).
+        upload = photo.image.file
+        upload.seek(0)
+        photo.image = ContentFile(
+            without_private_metadata(upload.read()), name=os.path.basename(photo.image.name)
+        )
     photo.save()
     purge(*_photo_tags(photo))
     if renditions_current(photo):

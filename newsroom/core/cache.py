@@ -38,7 +38,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response
 from django.utils.module_loading import import_string
@@ -461,25 +461,57 @@ class ReaderValuesMiddleware:
 
 
 def is_reader(request):
-    """Anyone without a session: staff (and anyone logged in) always see the live site."""
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    """Anyone not logged in: staff always see the live site. A session cookie alone is not
+    enough (anyone can send ``sessionid=x`` to skip the cache): it must name a live login."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
 
 
-def cache_page(*tags, bypass=None):
-    """Serve a view's GET responses to readers from the cache, kept until one of the tags
-    its page showed (these, and all it collected while rendering) is purged or it expires.
-    ``bypass(request)`` true: this reader gets a fresh page (their own held comment, say)."""
+def _known_only(request, known):
+    """Keep only the query parameters the view reads: the page it renders cannot vary on
+    the others (``?utm=...``, random cache-busters), so they neither make a new cache entry
+    nor reach the view."""
+    if not request.GET:
+        return
+    kept = QueryDict(mutable=True)
+    for name in sorted(known):
+        for value in request.GET.getlist(name):
+            kept.appendlist(name, value)
+    if kept.urlencode() == request.META.get("QUERY_STRING", ""):
+        return
+    request.GET = kept
+    request.META["QUERY_STRING"] = kept.urlencode()
+    kept._mutable = False
+
+
+def cache_page(*tags, bypass=None, params=()):
+    """Serve a view's GET (and HEAD) responses to readers from the cache, kept until one of
+    the tags its page showed (these, and all it collected while rendering) is purged or it
+    expires. ``bypass(request)`` true: this reader gets a fresh page (their own held
+    comment, say). ``params``: the query parameters the view reads (names, or a callable
+    returning them, for a filter set's); for readers, any other is dropped before the view
+    runs, and the page is cached under the address with the known ones only."""
 
     def decorator(view):
+        known = []
+
+        def known_params():
+            if not known:
+                known.append(frozenset(params() if callable(params) else params))
+            return known[0]
+
         @functools.wraps(view)
         def cached_view(request, *args, **kwargs):
-            if request.method != "GET":
+            if request.method not in ("GET", "HEAD"):  # HEAD: the GET's page, sent bodiless
                 return view(request, *args, **kwargs)
             if not is_reader(request) or (bypass and bypass(request)):
                 response = _render(view, request, args, kwargs, tags)[0]
                 if response.status_code == 200:  # nobody else may keep a staff member's page
                     response["Cache-Control"] = "private, no-cache"
                 return response
+            _known_only(request, known_params())
             if not settings.NEWSROOM_PAGE_CACHE_SECONDS:  # the page cache is switched off
                 return _render(view, request, args, kwargs, tags)[0]
             key = _page_key(request)

@@ -53,3 +53,20 @@ class RelatedChoiceFilter(django_filters.ModelChoiceFilter):
         if value in django_filters.constants.EMPTY_VALUES:
             return qs
         return related_to(qs, self.field_name, [value])
+
+
+def filter_params(filterset_class, *extra):
+    """The query parameters a filtered list reads (``cache_page(params=...)``): each
+    filter's, with the suffixes of a range's two inputs, the page number, and `extra`."""
+
+    def names():
+        found = {"page", *extra}
+        for name, declared in filterset_class.base_filters.items():
+            suffixes = getattr(declared.field.widget, "suffixes", None)
+            if suffixes:
+                found.update(f"{name}_{suffix}" if suffix else name for suffix in suffixes)
+            else:
+                found.add(name)
+        return found
+
+    return names

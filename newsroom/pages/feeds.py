@@ -4,17 +4,28 @@ cached page carrying its items' tags (newsroom/urls.py wraps them in cache_page)
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from articles import selectors as articles
 from articles.models import Author, Tag
 from newsroom.core.cache import add_tags
+from newsroom.core.text import XMLSafeFeed
 from shows.models import Show
 
 
-class ArticleFeed(Feed):
-    """The newest published articles, with their dek as a full summary."""
+class SafeRssFeed(XMLSafeFeed, Rss201rev2Feed):
+    pass
 
+
+class SafeAtomFeed(XMLSafeFeed, Atom1Feed):
+    pass
+
+
+class ArticleFeed(Feed):
+    """The newest published articles, with their dek as a full summary. Whatever was stored,
+    only what XML can carry is written (newsroom.core.text)."""
+
+    feed_type = SafeRssFeed
     description_template = None
 
     def title(self, obj=None):
@@ -65,7 +76,7 @@ class ArticleFeed(Feed):
 
 
 class AtomMixin:
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
 
     def subtitle(self, obj=None):
         return self.description(obj)

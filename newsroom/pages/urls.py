@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page()(sitemap_views.sitemap),
+        cache_page(params=["p"])(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

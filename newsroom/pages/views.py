@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from django.views.static import serve as static_serve
 from django_filters.views import FilterView
@@ -26,7 +26,7 @@ from articles import seo as article_seo
 from articles.models import Author, Tag
 from newsroom.core.cache import add_tags, cache_page, cached_value, expire_at
 from newsroom.core.paginator import CachedCountPaginator
-from newsroom.core.public import PublicListMixin, breadcrumbs
+from newsroom.core.public import PublicListMixin, breadcrumbs, filter_params
 from newsroom.pages import search
 from people import cache_tags as people_tags
 from people import seo as people_seo
@@ -86,7 +86,7 @@ def popular_shows(now):
     return ranked
 
 
-@require_GET
+@require_safe
 @cache_page()
 def home(request):
     now = timezone.now()
@@ -129,8 +129,8 @@ def home(request):
     )
 
 
-@require_GET
-@cache_page()
+@require_safe
+@cache_page(params=["q", "page"])
 def search_view(request):
     query = search.clean_query(request.GET.get("q", ""))
     context = {"query": query}
@@ -147,7 +147,7 @@ def search_view(request):
     return render(request, "newsroom/search.html", context)
 
 
-@method_decorator([require_GET, cache_page()], name="dispatch")
+@method_decorator([require_safe, cache_page()], name="dispatch")
 class ShowDetailView(DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
@@ -180,7 +180,7 @@ class ShowDetailView(DetailView):
         return context
 
 
-@method_decorator([require_GET, cache_page()], name="dispatch")
+@method_decorator([require_safe, cache_page(params=filter_params(ShowFilter))], name="dispatch")
 class ShowListView(PublicListMixin, FilterView):
     """The reader-facing production tracker: filter by status, platform, year... Its cards
     carry a photo of each show from the library, so it lives here, not in shows/."""
@@ -195,7 +195,7 @@ class ShowListView(PublicListMixin, FilterView):
         return shows.tracked_shows().by_release().prefetch_related("photos")
 
 
-@method_decorator([require_GET, cache_page()], name="dispatch")
+@method_decorator([require_safe, cache_page()], name="dispatch")
 class PersonDetailView(DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
@@ -229,7 +229,10 @@ class PersonDetailView(DetailView):
         return context
 
 
-@method_decorator([require_GET, cache_page(people_tags.PEOPLE)], name="dispatch")
+@method_decorator(
+    [require_safe, cache_page(people_tags.PEOPLE, params=filter_params(PersonFilter))],
+    name="dispatch",
+)
 class PersonListView(PublicListMixin, FilterView):
     filterset_class = PersonFilter
     template_name = "people/person_list.html"
@@ -260,7 +263,7 @@ class _ArticlesOf(PublicListMixin, ListView):
         return super().get_context_data(owner=self.owner, **kwargs)
 
 
-@method_decorator([require_GET, cache_page()], name="dispatch")
+@method_decorator([require_safe, cache_page(params=["page"])], name="dispatch")
 class AuthorDetailView(_ArticlesOf):
     template_name = "articles/author_detail.html"
     model = Author
@@ -277,7 +280,7 @@ class AuthorDetailView(_ArticlesOf):
         return context
 
 
-@method_decorator([require_GET, cache_page()], name="dispatch")
+@method_decorator([require_safe, cache_page(params=["page"])], name="dispatch")
 class TagDetailView(_ArticlesOf):
     template_name = "articles/tag_detail.html"
     model = Tag
@@ -289,13 +292,13 @@ class TagDetailView(_ArticlesOf):
         return context
 
 
-@require_GET
+@require_safe
 def media(request, path):
     """Uploaded files, read from MEDIA_ROOT at request time (it moves between tests)."""
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
-@require_GET
+@require_safe
 @cache_page()
 def robots_txt(request):
     lines = [

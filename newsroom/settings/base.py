@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "newsroom.middleware.NullBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

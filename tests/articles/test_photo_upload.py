@@ -149,3 +149,46 @@ def test_a_failure_to_make_renditions_keeps_the_photo_and_says_so(writer_client,
     assert photo.renditions == {}
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("could not be made" in message for message in messages)
+
+
+def test_a_jpeg_cut_short_inside_its_image_data_is_refused(writer_client, media_root):
+    """It has a whole header (Pillow's verify() passes it); its pixels stop half way."""
+    buffer = io.BytesIO()
+    Image.effect_noise((640, 480), 64).convert("RGB").save(buffer, "JPEG", quality=90)
+    data = buffer.getvalue()
+    upload = SimpleUploadedFile("cut.jpg", data[: len(data) // 2], "image/jpeg")
+    _assert_refused(post_photo(writer_client, upload), media_root, "not a readable image")
+
+
+def _with_location(fmt):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotated: a viewer must turn it
+    exif[0x010F] = "CameraMaker"
+    exif[0x0110] = "SecretCam 9000"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (35.0, 39.0, 29.0), 3: "E", 4: (139.0, 41.0, 30.0)})
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 200), (200, 80, 40)).save(buffer, fmt, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "a.jpg"), ("PNG", "a.png"), ("WEBP", "a.webp")])
+def test_the_stored_original_keeps_no_location_or_camera(writer_client, media_root, fmt, name):
+    from articles.models import Photo
+
+    data = _with_location(fmt)
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.getexif().get_ifd(0x8825)  # the upload has a GPS position
+    assert post_photo(writer_client, SimpleUploadedFile(name, data)).status_code == 302
+    photo = Photo.objects.get()
+    stored = photo.image.read()
+    assert b"SecretCam" not in stored
+    assert b"CameraMaker" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        exif = image.getexif()
+        assert not exif.get_ifd(0x8825)
+        assert 0x0110 not in exif
+        if fmt == "JPEG":
+            assert exif.get(0x0112) == 6  # still shown the right way up
+        assert image.size == (320, 200)
+        image.load()  # the picture is whole

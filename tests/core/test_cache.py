@@ -373,3 +373,42 @@ def test_a_page_whose_tag_version_was_lost_is_built_again(client):
     cached(client, "/shows/")
     cache.delete(tagged._version_key("list:shows"))
     assert get(client, "/shows/")["X-Page-Cache"] == "miss"
+
+
+# --- Nobody can skip the cache or flood it ----------------------------------------------
+
+
+def test_a_made_up_session_cookie_does_not_skip_the_cache(article):
+    """Only a live login gets the fresh, uncached page: ``sessionid=x`` is a reader."""
+    url = article.get_absolute_url()
+    cached(Client(), url)
+    forged = Client()
+    forged.cookies["sessionid"] = "x" * 32
+    response = forged.get(url)
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_query_parameters_a_page_does_not_read_make_no_new_entry(client, article):
+    """``?utm=<random>`` is the same page: served from the one entry, never a new one."""
+    client.get("/articles/")
+    for n in range(5):
+        response = client.get("/articles/", {"utm_source": f"r{n}", "fbclid": str(n)})
+        assert response["X-Page-Cache"] == "hit"
+    assert client.get(article.get_absolute_url(), {"x": "1"})["X-Page-Cache"] == "miss"
+    assert client.get(article.get_absolute_url(), {"x": "2"})["X-Page-Cache"] == "hit"
+
+
+def test_the_parameters_a_page_reads_still_make_their_own_pages(client, article):
+    """Filters, pages, searches: each its own entry, whatever the order they come in."""
+    assert client.get("/articles/", {"kind": "news"})["X-Page-Cache"] == "miss"
+    assert client.get("/articles/", {"kind": "review"})["X-Page-Cache"] == "miss"
+    assert client.get("/search/", {"q": "filming", "utm": "1"})["X-Page-Cache"] == "miss"
+    assert client.get("/search/", {"utm": "2", "q": "filming"})["X-Page-Cache"] == "hit"
+    assert client.get("/search/", {"q": "other"})["X-Page-Cache"] == "miss"
+
+
+def test_a_page_never_echoes_a_parameter_it_does_not_read(client):
+    """Dropped before the view runs: a link built from the query (the pager's) cannot
+    carry one reader's parameter to the next."""
+    html = client.get("/articles/", {"utm_campaign": "leak-me"}).content.decode()
+    assert "leak-me" not in html

@@ -1,9 +1,11 @@
 """Generic admin mixins, each configured per admin by attributes: edit conflicts
-(``conflicts``), history and compare (``history``), big change lists (``paging``) and the
-"who saved it" record (``audit``)."""
+(``conflicts``), history and compare (``history``), big change lists (``paging``), filters
+checked before they reach the database (``filters``) and the "who saved it" record
+(``audit``)."""
 
 from .audit import AuditedAdmin
 from .conflicts import ConflictCheckedAdmin, ConflictCheckedForm
+from .filters import ValidatedFiltersAdmin
 from .history import HistoryCompareAdmin
 from .paging import EstimatedCountAdmin
 
@@ -13,4 +15,5 @@ __all__ = [
     "ConflictCheckedForm",
     "EstimatedCountAdmin",
     "HistoryCompareAdmin",
+    "ValidatedFiltersAdmin",
 ]

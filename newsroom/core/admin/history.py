@@ -11,8 +11,9 @@ is itself saved as a new version. An admin says what the comparison leaves out w
 import datetime
 import difflib
 
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -165,12 +166,17 @@ class HistoryCompareAdmin:
         return super().history_view(request, object_id, context)
 
     def compare_view(self, request, object_id):
-        obj = get_object_or_404(self.model, pk=object_id)
+        obj = self.get_object(request, unquote(object_id))  # None for "abc", as for a gone id
+        if obj is None:
+            raise Http404(_("There is no such record."))
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = Version.objects.get_for_object(obj).select_related("revision__user")
-        older = get_object_or_404(versions, pk=request.GET.get("from", "0") or 0)
-        newer = get_object_or_404(versions, pk=request.GET.get("to", "0") or 0)
+        picked = [request.GET.get(name, "") for name in ("from", "to")]
+        if not all(value.isascii() and value.isdecimal() for value in picked):
+            return HttpResponseBadRequest(_("Choose two versions to compare."))
+        older = get_object_or_404(versions, pk=int(picked[0]))
+        newer = get_object_or_404(versions, pk=int(picked[1]))
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
         context = {

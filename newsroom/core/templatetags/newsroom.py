@@ -6,11 +6,17 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
-from newsroom.core import cache
+from newsroom.core import cache, text
 
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def xml_safe(value):
+    """Text without the characters XML forbids (sitemaps, any XML a template writes)."""
+    return text.xml_safe(value)
 
 
 @register.filter

@@ -1,0 +1,144 @@
+"""What an attacker or a careless paste can send, and what it must never do: break a feed
+for every subscriber, keep a script link, or turn a crafted address into a 500."""
+
+import datetime
+
+import feedparser
+import pytest
+from defusedxml import ElementTree
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article, RichText
+from newsroom.roles import EDITORS
+from tests.articles.factories import ArticleFactory, CommentFactory, RichTextFactory, TagFactory
+from tests.shows.factories import ShowFactory
+
+pytestmark = pytest.mark.django_db
+HOSTILE = "Ctrl\x01\x02\x0b\x0c\x1f chars \ufffe\uffff end"
+
+
+@pytest.fixture
+def live():
+    return ArticleFactory(
+        slug="story",
+        headline="Plain headline",
+        publish_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+
+
+def test_text_fields_store_no_character_xml_forbids(live):
+    live.headline = HOSTILE
+    live.dek = "Dek\x00with a NUL"
+    live.save()
+    live.refresh_from_db()
+    assert live.headline == "Ctrl chars  end"
+    assert live.dek == "Dekwith a NUL"
+
+
+@pytest.mark.parametrize(
+    "url", ["/feed/", "/feed/atom/", "/tags/k-drama/feed/", "/news-sitemap.xml"]
+)
+def test_feeds_stay_well_formed_whatever_was_stored(live, url, client):
+    """Stored before the rule above (an update skips it): still well-formed for everyone."""
+    tag = TagFactory(name="K-drama", slug="k-drama")
+    live.tags.add(tag)
+    Article.objects.filter(pk=live.pk).update(headline=HOSTILE, dek=HOSTILE)
+    response = client.get(url)
+    assert response.status_code == 200
+    ElementTree.fromstring(response.content)  # raises on a character XML forbids
+    if "feed" in url:
+        parsed = feedparser.parse(response.content)
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.entries[0].title == "Ctrl chars  end"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "java\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0cscript:javascript:alert(1)",
+        "java\tscript:alert(1)",
+        " javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+    ],
+)
+def test_a_link_whose_scheme_is_not_allowed_is_dropped(live, href):
+    block = RichTextFactory(parent=live, text=f'<p><a href="{href}">click</a></p>')
+    block.full_clean(exclude=["parent"])
+    block.text = RichText._meta.get_field("text").clean(block.text, block)
+    assert "href" not in block.text
+    assert "click" in block.text
+
+
+def test_allowed_links_are_kept(live):
+    field = RichText._meta.get_field("text")
+    html = field.clean('<p><a href="https://example.com/x">ok</a></p>', RichText(parent=live))
+    assert 'href="https://example.com/x"' in html
+
+
+@pytest.mark.parametrize("reply", ["⁰⁴⁵", "٤", "1e3", "-1", "9" * 40, "abc"])
+def test_a_crafted_reply_parameter_is_ignored(live, client, reply):
+    CommentFactory(article=live, status="approved")
+    response = client.get(live.get_absolute_url(), {"reply": reply})
+    assert response.status_code == 200
+
+
+def test_head_answers_like_get_without_a_body(live, client):
+    for url in ["/", "/articles/", live.get_absolute_url(), "/shows/", "/feed/", "/search/?q=x"]:
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert response.content == b"", url
+
+
+@pytest.fixture
+def editor_staff(db):
+    from tests.articles.factories import UserFactory
+
+    user = UserFactory(username="ed")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def test_crafted_compare_addresses_are_4xx_not_500(live, editor_staff):
+    show = ShowFactory()
+    base = f"/admin/articles/article/{live.pk}/history/compare/"
+    for url, status in [
+        (f"{base}?from=abc&to=1", 400),
+        (f"{base}?from=1&to=%C2%B9", 400),
+        (f"{base}?from=&to=", 400),
+        (f"{base}?from=999999&to=999998", 404),
+        ("/admin/articles/article/abc/history/compare/", 404),
+        (f"/admin/shows/show/{show.pk}/history/compare/?from=x", 400),
+    ]:
+        assert editor_staff.get(url).status_code == status, url
+    assert not Version.objects.filter(pk=999999).exists()
+
+
+def test_a_malformed_address_filter_is_the_admins_notice_not_a_500(editor_staff, live):
+    from tests.conftest import role
+
+    CommentFactory(article=live, ip_address="203.0.113.9")
+    moderator = Client(raise_request_exception=False)
+    from tests.articles.factories import UserFactory
+
+    user = UserFactory(username="mod")
+    user.groups.add(role("Comment moderators"))
+    moderator.force_login(user)
+    for client in (editor_staff, moderator):
+        response = client.get("/admin/articles/comment/", {"ip_address": "not-an-ip"})
+        assert response.status_code == 302
+        assert response["Location"].endswith("?e=1")
+        good = client.get("/admin/articles/comment/", {"ip_address": "203.0.113.9"})
+        assert good.status_code == 200
+
+
+def test_a_nul_in_a_desk_query_is_a_400(editor_staff):
+    autocomplete = {"app_label": "shows", "model_name": "show", "field_name": "based_on"}
+    response = editor_staff.get("/admin/autocomplete/", {"term": "\x00", **autocomplete})
+    assert response.status_code == 400
+    assert editor_staff.get("/admin/shows/show/", {"q": "a\x00"}).status_code == 400
