@@ -165,10 +165,22 @@ def versions(tags):
 
 def purge(*tags):
     """Make everything carrying any of these tags (strings or model instances) miss, once
-    the current transaction commits (at once outside one; never if it rolls back)."""
+    the current transaction commits (at once outside one; never if it rolls back).
+
+    The purge is written down in the same transaction (PendingPurge) and crossed off once
+    the cache has it: a purge that cannot reach Redis (a stall, an outage, a process that
+    dies between the commit and the write) is delivered later, before the cache is
+    trusted again."""
     tags = frozenset(_tags(tags))
     if tags:
-        transaction.on_commit(functools.partial(_purge_now, tags))
+        record = _record_pending(tags)
+        transaction.on_commit(functools.partial(_purge_now, tags, record))
+
+
+def _record_pending(tags):
+    from newsroom.core.models import PendingPurge
+
+    return PendingPurge.objects.create(tags=sorted(tags)).pk
 
 
 def purge_site():
@@ -176,21 +188,27 @@ def purge_site():
     purge(SITE)
 
 
-def _purge_now(tags):
+def _purge_now(tags, record=None):
+    from newsroom.core.models import PendingPurge
+
     tokens = {tag: _new_token(time.time()) for tag in tags}
     try:
         _write_tokens({_version_key(tag): token for tag, token in tokens.items()})
     except Exception:
         # Redis stalled or down: what showed these tags would be served stale once it
-        # answers again. The purge is kept in the database and delivered before this
-        # process trusts the cache again (and by every other process within
-        # NEWSROOM_PURGE_RETRY_SECONDS).
+        # answers again. The record stays; this process delivers it before it trusts the
+        # cache again, and every other process within NEWSROOM_PURGE_RETRY_SECONDS.
         logger.exception("Cache purge of %s failed: kept to deliver later", sorted(tags))
-        _keep_pending(tags)
+        _delivery["pending_here"] = True
     else:
         seen = _tokens.get()
         if seen is not None:
             seen.update(tokens)
+        if record is not None:
+            try:
+                PendingPurge.objects.filter(pk=record).delete()
+            except Exception:  # delivered again later: only extra misses
+                logger.exception("Could not cross off the purge of %s", sorted(tags))
     try:
         cdn_purger().purge(sorted(tags))
     except Exception:
@@ -199,16 +217,6 @@ def _purge_now(tags):
 
 # Purges that could not reach the cache, delivered from the database (PendingPurge).
 _delivery = {"pending_here": False, "next_check": 0.0}
-
-
-def _keep_pending(tags):
-    from newsroom.core.models import PendingPurge
-
-    try:
-        PendingPurge.objects.create(tags=sorted(tags))
-    except Exception:
-        logger.exception("Could not keep the purge of %s", sorted(tags))
-    _delivery["pending_here"] = True
 
 
 def deliver_pending_purges(*, force=False):

@@ -412,3 +412,29 @@ def test_a_page_never_echoes_a_parameter_it_does_not_read(client):
     carry one reader's parameter to the next."""
     html = client.get("/articles/", {"utm_campaign": "leak-me"}).content.decode()
     assert "leak-me" not in html
+
+
+def test_a_purge_is_written_down_with_the_edit_and_delivered_if_its_process_died(
+    client, article, settings
+):
+    """The purge is recorded in the edit's transaction: if the process that committed it
+    dies before telling the cache (its on_commit never runs, as here), any other process
+    delivers it at its next look, before serving from the cache."""
+    from newsroom.core.models import PendingPurge
+
+    url = article.get_absolute_url()
+    cached(client, url)
+    purge(article)  # committed with the test's data; the delivery after it never runs
+    assert PendingPurge.objects.filter(tags=[f"article:{article.pk}"]).exists()
+    settings.NEWSROOM_PURGE_RETRY_SECONDS = 1
+    tagged._delivery["next_check"] = 0.0
+    assert get(client, url)["X-Page-Cache"] == "miss"
+    assert not PendingPurge.objects.exists()
+
+
+def test_a_delivered_purge_is_crossed_off(committed):
+    from newsroom.core.models import PendingPurge
+
+    with committed():
+        purge("article:1")
+    assert not PendingPurge.objects.exists()
