@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 
 
 class NewsroomConfig(AppConfig):
@@ -8,3 +9,8 @@ class NewsroomConfig(AppConfig):
 
     name = "newsroom"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from newsroom.logins import clear_own_failures
+
+        user_logged_in.connect(clear_own_failures, dispatch_uid="newsroom-clear-own-failures")

@@ -261,7 +261,7 @@ class CommenterForm(forms.Form):
 
 
 @admin.register(Ban)
-class BanAdmin(admin.ModelAdmin):
+class BanAdmin(ValidatedFiltersAdmin, admin.ModelAdmin):
     list_display = ["email", "ip_address", "reason", "created_by", "created_at"]
     search_fields = ["email", "=ip_address", "reason"]
     readonly_fields = ["created_by", "created_at"]

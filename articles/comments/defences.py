@@ -34,7 +34,7 @@ def form_token(article_pk, *, at=None):
 
 
 # Issued to each reader as their page is sent, cached or not.
-register_reader_value(READER_TOKEN, lambda request, pk: form_token(int(pk)))
+register_reader_value(READER_TOKEN, lambda request, pk: form_token(int(pk)))  # ValueError: ""
 
 
 @dataclass(frozen=True)

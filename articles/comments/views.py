@@ -14,6 +14,7 @@ from articles.comments.forms import CommentForm
 from articles.comments.selectors import COOKIE, COOKIE_SALT, comments_open, my_comment_ids, page_of
 from articles.models import Article, Comment, CommentStatus
 from articles.views import render_article
+from newsroom.core.http import client_ip
 
 COOKIE_MAX_IDS = 50
 
@@ -97,9 +98,3 @@ def remember_comment(response, request, comment):
         samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
     )
-
-
-def client_ip(request):
-    """The reader's address. Behind a proxy, set the proxy to pass REMOTE_ADDR through
-    (for example gunicorn's --forwarded-allow-ips); X-Forwarded-For is not trusted here."""
-    return request.META.get("REMOTE_ADDR") or None

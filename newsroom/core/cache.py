@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import connections, transaction
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response
+from django.utils.crypto import salted_hmac
 from django.utils.module_loading import import_string
 
 from newsroom.core.outage import is_outage, retry_read
@@ -53,7 +54,6 @@ CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_HOLE = b"\x00csrf-token\x00"
 LONGEST = 24 * 3600  # no fragment or value is kept longer than a day
 READER_MARK = b"\x00reader:"
-READER_VALUE = re.compile(rb"\x00reader:([a-z0-9-]+):([^\x00]{0,200})\x00")
 
 
 def tag_of(obj):
@@ -222,10 +222,9 @@ _delivery = {"pending_here": False, "next_check": 0.0}
 def deliver_pending_purges(*, force=False):
     """Deliver the purges kept in the database, if any are due to be looked for: at once in
     a process that kept one or saw the cache fail, else every NEWSROOM_PURGE_RETRY_SECONDS
-    (0: never, only when this process knows of one). Called before the page cache is read.
-    True when nothing is left to deliver."""
-    from newsroom.core.models import PendingPurge
-
+    (0: never, only when this process knows of one). Called before the cache is read.
+    True when this process knows of nothing left to deliver: False, and nothing cached may
+    be trusted."""
     now = time.monotonic()
     outage = getattr(cache, "outage_seen_at", 0.0)
     flagged = _delivery["pending_here"] or outage > _delivery.get("outage_handled", 0.0)
@@ -234,36 +233,62 @@ def deliver_pending_purges(*, force=False):
         return True
     if not force and flagged and now < _delivery.get("backoff_until", 0.0):
         return False  # the cache failed a moment ago: not on every request
+    if any(_in_transaction(c) for c in connections.all(initialized_only=True)):
+        # Inside a transaction its own purges are not committed yet: nothing to deliver
+        # from here, and what is pending stays distrusted.
+        return not flagged
     _delivery["next_check"] = now + (interval or 0)
+    for _batch in range(10):  # at most 10,000 in one request; the rest on the next
+        delivered = _deliver_batch(now)
+        if delivered is None:
+            return False
+        if delivered < 1000:
+            _delivery["pending_here"] = False
+            _delivery["outage_handled"] = outage
+            return True
+    return False
+
+
+def _in_transaction(connection):
+    """In a transaction of the code's own (a test's wrapping one does not count)."""
+    return any(not block._from_testcase for block in connection.atomic_blocks)
+
+
+def _deliver_batch(now):
+    """Deliver up to 1,000 kept purges; how many, or None if they could not be."""
+    from newsroom.core.models import PendingPurge
+
     try:
         pending = list(PendingPurge.objects.order_by("pk")[:1000])
     except Exception:
         logger.exception("Pending purges unavailable")
-        return False
-    if pending:
-        tags = {tag for row in pending for tag in row.tags}
-        tokens = {tag: _new_token(time.time()) for tag in tags}
-        try:
-            _write_tokens({_version_key(tag): token for tag, token in tokens.items()})
-        except Exception:
-            logger.exception("Cache still unavailable: %d purges wait", len(pending))
-            _delivery["backoff_until"] = now + 0.25
-            return False
-        seen = _tokens.get()
-        if seen is not None:
-            seen.update(tokens)
-        if _started.get() is not None:  # nothing of the page has been read yet
-            _started.set(time.time())
+        return None
+    if not pending:
+        return 0
+    tags = {tag for row in pending for tag in row.tags}
+    tokens = {tag: _new_token(time.time()) for tag in tags}
+    try:
+        _write_tokens({_version_key(tag): token for tag, token in tokens.items()})
+    except Exception:
+        logger.exception("Cache still unavailable: %d purges wait", len(pending))
+        _delivery["pending_here"] = True  # distrust the cache until they are delivered
+        _delivery["backoff_until"] = now + 0.25
+        return None
+    seen = _tokens.get()
+    if seen is not None:
+        seen.update(tokens)
+    if _started.get() is not None:  # nothing of the page has been read yet
+        _started.set(time.time())
+    try:
         PendingPurge.objects.filter(pk__in=[row.pk for row in pending]).delete()
-        try:
-            cdn_purger().purge(sorted(tags))
-        except Exception:
-            logger.exception("CDN purge of %s failed", sorted(tags))
-        if len(pending) == 1000:
-            return deliver_pending_purges(force=True)
-    _delivery["pending_here"] = False
-    _delivery["outage_handled"] = outage
-    return True
+    except Exception:  # delivered again next time: only extra misses
+        logger.exception("Could not cross off %d delivered purges", len(pending))
+        return None
+    try:
+        cdn_purger().purge(sorted(tags))
+    except Exception:
+        logger.exception("CDN purge of %s failed", sorted(tags))
+    return len(pending)
 
 
 @functools.cache
@@ -434,21 +459,38 @@ def register_reader_value(name, issue):
     _reader_values[name] = issue
 
 
+@functools.cache
+def _reader_markers():
+    """The markers carry a key derived from SECRET_KEY (the same in every app process, so a
+    page cached by one is filled by another): text a reader sends and a page echoes (a
+    search, a filter) cannot pass for one."""
+    key = salted_hmac("newsroom.reader-value", "marker", algorithm="sha256").hexdigest()[:20]
+    pattern = re.compile(
+        READER_MARK + key.encode() + rb":([a-z0-9-]{1,40}):([A-Za-z0-9_-]{0,40})\x00"
+    )
+    return key, pattern
+
+
 def reader_value(name, argument=""):
     """A marker for a value issued to each reader (``register_reader_value``): whatever
-    page or fragment it is cached in, every response gets a new one."""
+    page or fragment it is cached in, every response gets a new one. ``argument``: letters,
+    digits, ``-`` and ``_`` (an id)."""
     if name not in _reader_values:
         raise KeyError(f"No reader value is registered as {name!r}")
-    return f"\x00reader:{name}:{argument}\x00"
+    return f"\x00reader:{_reader_markers()[0]}:{name}:{argument}\x00"
 
 
 def fill_reader_values(request, content):
     def issue(match):
         issuer = _reader_values.get(match[1].decode())
-        value = issuer(request, match[2].decode()) if issuer else ""
+        try:
+            value = issuer(request, match[2].decode()) if issuer else ""
+        except (TypeError, ValueError):
+            logger.exception("Reader value %s could not be issued", match[1].decode())
+            value = ""
         return value.encode()
 
-    return READER_VALUE.sub(issue, content)
+    return _reader_markers()[1].sub(issue, content)
 
 
 class ReaderValuesMiddleware:
@@ -534,7 +576,8 @@ def cache_page(*tags, bypass=None, params=()):
                     raise
                 logger.warning("Database unavailable: the last copy of %s served", request.path)
                 response = _serve(request, stale, "stale")
-                response["Cache-Control"] = "no-cache"  # no shared cache may keep it
+                del response["ETag"]
+                response["Cache-Control"] = "private, no-store"  # nobody may keep it
                 return response
             entry = _page_entry(response, collected)
             if entry is None:
@@ -563,7 +606,7 @@ def _render_retried(view, request, args, kwargs, tags):
     except Exception as error:
         if not is_outage(error):
             raise
-        return retry_read(request, lambda: _render(view, request, args, kwargs, tags))
+        return retry_read(request, lambda: _render(view, request, args, kwargs, tags), error)
 
 
 def _stale_copy(key):

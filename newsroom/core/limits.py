@@ -6,6 +6,7 @@ statement per count (an upsert), so concurrent posts from many app servers each 
 """
 
 import datetime
+import hashlib
 import time
 
 from django.db import connection
@@ -15,6 +16,8 @@ from newsroom.core.models import Counter
 
 
 def _add_one(key, expires_at):
+    if len(key) > 200:  # an email or an address can be long: the column is not
+        key = f"{key[:100]}:{hashlib.sha256(key.encode()).hexdigest()}"
     table = connection.ops.quote_name(Counter._meta.db_table)
     key_column, count = connection.ops.quote_name("key"), connection.ops.quote_name("count")
     expires = connection.ops.quote_name("expires_at")

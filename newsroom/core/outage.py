@@ -40,10 +40,9 @@ def fresh_connections():
     return True
 
 
-def retry_read(request, call):
+def retry_read(request, call, error):
     """``call()`` once more on fresh connections if `request` is a read and may be retried;
-    re-raises the error otherwise (or if it fails again)."""
-    error = sys.exc_info()[1]
+    re-raises `error` otherwise (or the new one if it fails again)."""
     if request.method not in ("GET", "HEAD") or getattr(request, "_database_retried", False):
         raise error
     request._database_retried = True
@@ -108,7 +107,7 @@ class DatabaseOutageMiddleware:
             return response
 
         try:
-            return retry_read(request, again)
+            return retry_read(request, again, exception)
         except Exception as error:
             if is_outage(error):
                 logger.exception("Database unavailable: %s %s", request.method, request.path)
@@ -117,8 +116,9 @@ class DatabaseOutageMiddleware:
 
 
 def server_error(request):
-    """handler500: a database outage (wherever it was raised: a view, a middleware loading
-    the session) is a 503 with Retry-After; anything else the friendly 500 page."""
+    """handler500: a database outage raised outside a view (a middleware) is a 503 with
+    Retry-After; anything else the friendly 500 page. (Under WSGI, where the error being
+    handled is known here; a view's outage is answered by the middleware above.)"""
     error = sys.exc_info()[1]
     if error is not None and is_outage(error):
         return unavailable(request)

@@ -107,10 +107,17 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
-AXES_RESET_ON_SUCCESS = True
+# A right password clears that username's failures only (newsroom.signals): axes' own reset
+# would clear every failure from the address too, so that someone with a login of their own
+# could guess at a colleague's password four times, log in as themselves, and go on.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# The address as the comment defences see it: REMOTE_ADDR, never X-Forwarded-For.
-AXES_CLIENT_IP_CALLABLE = "articles.comments.views.client_ip"
+# The address as the comment defences see it (newsroom.core.http.client_ip).
+AXES_CLIENT_IP_CALLABLE = "newsroom.core.http.client_ip"
+# The proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated):
+# behind them, the client's address is what they saw. None here; production trusts the
+# machine's own (gunicorn listens on 127.0.0.1 behind a local proxy) unless told otherwise.
+NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES")
 AXES_VERBOSE = False
 
 ROOT_URLCONF = "newsroom.urls"

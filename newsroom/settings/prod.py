@@ -15,6 +15,9 @@ if not ALLOWED_HOSTS:
         "without it."
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# gunicorn listens on 127.0.0.1 (newsroom/gunicorn_conf.py): whoever connects is the proxy in
+# front on this machine. Name the load balancer's addresses when it connects from elsewhere.
+NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES") or ["127.0.0.1", "::1"]
 if not env("DATABASE_URL"):
     raise ImproperlyConfigured(
         "Set DATABASE_URL (postgres://user:password@host:5432/newsroom): production will not "

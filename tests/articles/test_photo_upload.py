@@ -188,7 +188,51 @@ def test_the_stored_original_keeps_no_location_or_camera(writer_client, media_ro
         exif = image.getexif()
         assert not exif.get_ifd(0x8825)
         assert 0x0110 not in exif
-        if fmt == "JPEG":
-            assert exif.get(0x0112) == 6  # still shown the right way up
+        assert exif.get(0x0112) == 6  # still shown the right way up
         assert image.size == (320, 200)
         image.load()  # the picture is whole
+
+
+def _segment(marker, body):
+    return bytes([0xFF, marker]) + (len(body) + 2).to_bytes(2, "big") + body
+
+
+def _exif_app1():
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"
+    exif.get_ifd(0x8825).update({1: "N", 2: (35.0, 39.0, 29.0)})
+    payload = exif.tobytes()
+    return b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+@pytest.mark.parametrize(
+    "craft",
+    [
+        # Fill bytes before the EXIF segment: legal, and skipped by every decoder.
+        lambda jpeg: jpeg[:2] + b"\xff\xff" + _exif_app1() + jpeg[2:],
+        # A video (or anything) after the end of the image, as motion photos carry.
+        lambda jpeg: jpeg + b"ftypmp42 GPS 35.6586 139.6917 CameraMaker",
+        # JUMBF / C2PA (APP11) and a comment.
+        lambda jpeg: (
+            jpeg[:2] + _segment(0xEB, b"JP CameraMaker") + _segment(0xFE, b"CameraMaker") + jpeg[2:]
+        ),
+        # A segment whose length is wrong: the file is saved again, without any of it.
+        lambda jpeg: jpeg[:2] + b"\xff\xfe\x00\x0fJP CameraMaker" + jpeg[2:],
+    ],
+    ids=["fill-bytes", "trailer", "app11-and-comment", "bad-length"],
+)
+def test_crafted_jpegs_keep_no_metadata_either(writer_client, media_root, craft):
+    from articles.models import Photo
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 200), (200, 80, 40)).save(buffer, "JPEG")
+    data = craft(buffer.getvalue())
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()  # a file every decoder opens
+    assert post_photo(writer_client, SimpleUploadedFile("a.jpg", data)).status_code == 302
+    stored = Photo.objects.get().image.read()
+    assert b"CameraMaker" not in stored
+    assert b"GPS" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert not image.getexif().get_ifd(0x8825)
+        image.load()

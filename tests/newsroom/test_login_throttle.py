@@ -86,3 +86,40 @@ def test_a_superuser_lifts_a_pause_early(editor_account, settings):
 
 def test_editors_cannot_lift_pauses(editor_client):
     assert editor_client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 403
+
+
+def test_logging_in_as_oneself_buys_no_more_guesses_at_a_colleague(editor_account, settings):
+    """The address's failures for other usernames survive one's own good login."""
+    me = UserFactory(username="writer9")
+    me.set_password("my-password")
+    me.save()
+    fail(2)  # two guesses at the editor's password, then a good login of one's own
+    assert attempt("writer9", "my-password").status_code == 302
+    fail(2)
+    assert attempt("writer9", "my-password").status_code == 302
+    fail(1)  # the fifth wrong password from this address, in all
+    assert attempt("editor1", "right-password").status_code == 429
+    assert attempt("writer9", "my-password").status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_client_is_counted_on_its_own(editor_account, settings):
+    """The proxy's X-Forwarded-For names the client; from anyone else the header is
+    ignored (it would let an attacker pick a new address for every guess)."""
+    settings.NEWSROOM_TRUSTED_PROXIES = ["10.0.0.0/8"]
+
+    def via_proxy(client_address, password, username="editor1"):
+        return Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=client_address).post(
+            LOGIN, {"username": username, "password": password, "next": "/admin/"}
+        )
+
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        via_proxy("203.0.113.66", "wrong", username=f"guess{n}")
+    assert via_proxy("203.0.113.66", "right-password").status_code == 429  # that client
+    assert via_proxy("198.51.100.1", "right-password").status_code == 302  # another one
+    spoofed = [
+        Client(REMOTE_ADDR="203.0.113.70", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").post(
+            LOGIN, {"username": f"other{n}", "password": "x"}
+        )
+        for n in range(settings.AXES_FAILURE_LIMIT + 1)
+    ]
+    assert spoofed[-1].status_code == 429  # counted as 203.0.113.70 all along
