@@ -53,11 +53,11 @@ def retry_read(request, call, error):
 
 
 def typed_fields(request):
-    """[(name, text)] of what a POST carried that someone typed."""
+    """[(name, text, rows)] of what a POST carried that someone typed."""
     if request.method != "POST":
         return []
     return [
-        (name, value)
+        (name, value, 6 if len(value) > 80 or "\n" in value else 1)
         for name, values in request.POST.lists()
         for value in values
         if name not in _NOT_TYPED

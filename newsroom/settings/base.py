@@ -111,7 +111,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
 # would clear every failure from the address too, so that someone with a login of their own
 # could guess at a colleague's password four times, log in as themselves, and go on.
 AXES_RESET_ON_SUCCESS = False
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"  # the desk's login page, with why
 # The address as the comment defences see it (newsroom.core.http.client_ip).
 AXES_CLIENT_IP_CALLABLE = "newsroom.core.http.client_ip"
 # The proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated):

@@ -43,6 +43,7 @@ def test_wrong_passwords_pause_the_account_even_for_the_right_one(editor_account
     html = response.content.decode()
     assert "Logins are paused after 5 wrong passwords" in html
     assert "Try again in 15 minutes" in html
+    assert "Newsroom CMS" in html  # the desk's own login page, not a bare message
     # Per username: another address gets no further with that account.
     assert attempt("editor1", "right-password", address="198.51.100.7").status_code == 429
 
