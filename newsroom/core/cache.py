@@ -678,7 +678,7 @@ def _page_entry(response, collected):
         content_type=response["Content-Type"],
         headers=headers,  # what the view set (X-Robots-Tag, Last-Modified...)
         csrf=bool(holes),
-        per_reader=READER_MARK in content,
+        per_reader=_reader_markers()[1].search(content) is not None,
         etag='W/"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"',
         tag_header=tag_header(collected.tags),
     )
