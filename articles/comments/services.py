@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles import cache_tags
+from articles.comments.rendering import render_body
 from articles.models import Article, Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
 from newsroom.core.cache import purge
 from newsroom.core.rules import require
@@ -221,6 +222,7 @@ def erase_commenter(*, email, by):
         name="Erased",
         email=f"erased-{timezone.now():%Y%m%d}@erased.invalid",
         body=ERASED,
+        body_html=render_body(ERASED),
         ip_address=None,
         user_agent="",
         status=CommentStatus.REMOVED,

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from articles.comments.rendering import render_body
 
 from .article import Article
 
@@ -49,6 +52,9 @@ class Comment(models.Model):
     name = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("email"), help_text=_("Never shown to readers."))
     body = models.TextField(_("comment"), max_length=5000)
+    # The body as readers see it, rendered once when it is saved (posted, edited, erased),
+    # never on a page view: escaped, paragraphs kept, bare links made nofollow links.
+    body_html = models.TextField(_("comment as shown"), editable=False, default="")
     status = models.CharField(
         _("status"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.HELD
     )
@@ -95,6 +101,18 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.excerpt}"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_body(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def shown_body(self):
+        """The body's HTML as stored (safe: rendered from escaped text)."""
+        return mark_safe(self.body_html or render_body(self.body))  # noqa: S308
 
     @property
     def excerpt(self):

@@ -6,7 +6,6 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 
 from articles import cache_tags
-from articles.comments.rendering import render_body
 
 register = template.Library()
 
@@ -72,12 +71,6 @@ def _attrs(attrs):
 def media_url(name):
     """The public URL of a stored file name (a rendition)."""
     return default_storage.url(name)
-
-
-@register.filter
-def comment_html(body):
-    """A comment's plain text as safe HTML (escaped, paragraphs, nofollow links)."""
-    return render_body(body)
 
 
 @register.filter

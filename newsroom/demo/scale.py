@@ -10,6 +10,7 @@ box with cast, 200 approved comments on one page of the thread).
 """
 
 import datetime
+import functools
 import itertools
 import random
 import time
@@ -22,6 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.comments.rendering import render_body
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -559,6 +561,8 @@ class _Builder:
 
     def comments(self):
         rng = self.rng
+        # Written as the services store them; the bodies repeat, so each is rendered once.
+        rendered = functools.cache(render_body)
         total = self.sizes.comments
         others = list(self.article_ids)[1:]
         weights = [rng.paretovariate(1.3) for _ in others]
@@ -599,16 +603,16 @@ class _Builder:
                         if depth < 2:
                             placed.append((pk, depth, thread))
                     name = self.name()
+                    text = " ".join(rng.sample(COMMENT_LINES, rng.randrange(1, 4)))
                     yield (
                         pk, article, parent if depth else None, thread if depth else None, depth,
-                        name, f"{slugify(name)}{pk}@example.com",
-                        " ".join(rng.sample(COMMENT_LINES, rng.randrange(1, 4))), status, "",
-                        f"198.51.100.{pk % 250 + 1}", "Mozilla/5.0", created, None, None,
+                        name, f"{slugify(name)}{pk}@example.com", text, rendered(text), status,
+                        "", f"198.51.100.{pk % 250 + 1}", "Mozilla/5.0", created, None, None,
                     )  # fmt: skip
                 approved_counts[article] = approved
 
         _insert(Comment, ["id", "article_id", "parent_id", "thread_id", "depth", "name",
-                          "email", "body", "status", "held_reason", "ip_address",
+                          "email", "body", "body_html", "status", "held_reason", "ip_address",
                           "user_agent", "created_at", "moderated_by_id", "moderated_at"],
                 rows())  # fmt: skip
         _update_counts(approved_counts)
