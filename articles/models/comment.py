@@ -111,8 +111,9 @@ class Comment(models.Model):
 
     @property
     def shown_body(self):
-        """The body's HTML as stored (safe: rendered from escaped text)."""
-        return mark_safe(self.body_html or render_body(self.body))  # noqa: S308
+        """The body's HTML as stored (safe: rendered from escaped text by ``save()``, the
+        migration that added it, and load_scale: every writer of comments)."""
+        return mark_safe(self.body_html)  # noqa: S308
 
     @property
     def excerpt(self):

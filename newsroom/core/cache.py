@@ -216,10 +216,12 @@ def _purge_now(tags, record=None):
 
 
 # Purges that could not reach the cache, delivered from the database (PendingPurge).
-_delivery = {"pending_here": False, "next_check": 0.0}
+# pending_here: this process kept one; outage_handled: the cache failure last dealt with;
+# next_check, backoff_until: when to look again (time.monotonic()).
+_delivery = {"pending_here": False, "outage_handled": 0.0, "next_check": 0.0, "backoff_until": 0.0}
 
 
-def deliver_pending_purges(*, force=False):
+def deliver_pending_purges():
     """Deliver the purges kept in the database, if any are due to be looked for: at once in
     a process that kept one or saw the cache fail, else every NEWSROOM_PURGE_RETRY_SECONDS
     (0: never, only when this process knows of one). Called before the cache is read.
@@ -227,11 +229,11 @@ def deliver_pending_purges(*, force=False):
     be trusted."""
     now = time.monotonic()
     outage = getattr(cache, "outage_seen_at", 0.0)
-    flagged = _delivery["pending_here"] or outage > _delivery.get("outage_handled", 0.0)
+    flagged = _delivery["pending_here"] or outage > _delivery["outage_handled"]
     interval = settings.NEWSROOM_PURGE_RETRY_SECONDS
-    if not force and not flagged and not (interval and now >= _delivery["next_check"]):
+    if not flagged and not (interval and now >= _delivery["next_check"]):
         return True
-    if not force and flagged and now < _delivery.get("backoff_until", 0.0):
+    if flagged and now < _delivery["backoff_until"]:
         return False  # the cache failed a moment ago: not on every request
     if any(_in_transaction(c) for c in connections.all(initialized_only=True)):
         # Inside a transaction its own purges are not committed yet: nothing to deliver
@@ -400,8 +402,8 @@ def _bubble(entry):
         stack[-1].absorb(entry["tags"], entry["until"])
 
 
-def _cache_get(key):
-    if not deliver_pending_purges():
+def _cache_get(key, *, deliver=True):
+    if deliver and not deliver_pending_purges():
         return None
     try:
         return cache.get(key)
@@ -611,16 +613,8 @@ def _render_retried(view, request, args, kwargs, tags):
 
 def _stale_copy(key):
     """The page's last copy, however out of date (while the database cannot rebuild it)."""
-    entry = _cache_get_raw(key)
+    entry = _cache_get(key, deliver=False)
     return entry if isinstance(entry, dict) and "content" in entry else None
-
-
-def _cache_get_raw(key):
-    try:
-        return cache.get(key)
-    except Exception:
-        logger.exception("Cache unavailable")
-        return None
 
 
 def _page_lookup(key):

@@ -12,7 +12,7 @@
 import logging
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -25,9 +25,7 @@ _NOT_TYPED = {"csrfmiddlewaretoken", "token", "website", "loaded_version", "next
 
 def is_outage(error):
     """The database could not be reached or dropped the connection (not a bad query)."""
-    return isinstance(error, OUTAGE) or (
-        isinstance(error, DatabaseError) and isinstance(error.__cause__, OUTAGE)
-    )
+    return isinstance(error, OUTAGE)
 
 
 def fresh_connections():
@@ -122,5 +120,4 @@ def server_error(request):
     error = sys.exc_info()[1]
     if error is not None and is_outage(error):
         return unavailable(request)
-    response = HttpResponse(render_to_string("500.html"), status=500)
-    return response
+    return HttpResponse(render_to_string("500.html"), status=500)
