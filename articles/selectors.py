@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from articles import cache_tags
 from articles.models import Article, Photo, Quote
+from articles.rendering import body_blocks, current_body, current_format, render_blocks
 from newsroom.core.cache import add_tags, cached_value, expire_at, tag_of
 from newsroom.core.public import related_to
 from shows.selectors import show_box_queryset
@@ -128,9 +129,12 @@ def page_data(article):
 
 
 def with_page_data(articles):
-    """Articles with their bylines, tags and shows (for their show boxes)."""
-    return articles.for_cards().prefetch_related(
-        "tags", Prefetch("shows", queryset=show_box_queryset())
+    """Articles with their stored body, bylines, tags and shows (for their show boxes)."""
+    return (
+        articles.for_cards()
+        .defer(None)
+        .defer("search_document")
+        .prefetch_related("tags", Prefetch("shows", queryset=show_box_queryset()))
     )
 
 
@@ -142,11 +146,16 @@ def live_article(slug):
     def compute():
         article = get_object_or_404(with_page_data(Article.objects.published()), slug=slug)
         page_data(article)
+        article.body = current_body(article)
         return article
 
-    return cached_value(f"article-page:{slug}", compute)
+    # A copy kept from before a change of body templates is not used.
+    return cached_value(f"article-page:{slug}:{current_format()}", compute)
 
 
 def any_article(slug):
-    """Any article at `slug` with its page data, for previews: never cached."""
-    return get_object_or_404(with_page_data(Article.objects.all()), slug=slug)
+    """Any article at `slug` with its page data and its body rendered from its blocks as they
+    are now, for previews: never cached, nothing stored."""
+    article = get_object_or_404(with_page_data(Article.objects.all()), slug=slug)
+    article.body = render_blocks(body_blocks(article))
+    return article

@@ -10,7 +10,6 @@ number of queries.
 import re
 from functools import partial
 
-from content_editor.contents import contents_for_item
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -32,7 +31,7 @@ from articles.comments.selectors import (
     my_comment_ids,
 )
 from articles.filters import ArticleFilter
-from articles.models import BLOCK_MODELS, CommentStatus, ShareLink
+from articles.models import CommentStatus, ShareLink
 from articles.services import share_link_for
 from newsroom.core.cache import cache_page, expire_at
 from newsroom.core.public import PublicListMixin, breadcrumbs, filter_params
@@ -73,8 +72,7 @@ def article_context(request, article, *, preview=False, share_link=None, **comme
         "bylines": bylines,
         "shows": shows,
         "tags": tags,
-        # Read only if the cached fragment of the body (or of related stories) is missing.
-        "blocks": SimpleLazyObject(lambda: contents_for_item(article, BLOCK_MODELS).body),
+        # Read only if the cached fragment of related stories is missing.
         "related": SimpleLazyObject(lambda: selectors.related_articles(article, shows, tags)),
         "structured_data": [
             seo.news_article(request, article, bylines),

@@ -7,6 +7,7 @@ from newsroom.core.cache import purge, tag_of
 from newsroom.core.rules import require
 from people import cache_tags
 from people.models import Person
+from people.signals import person_renamed
 
 NAMES = ("name", "native_name", "slug")
 
@@ -26,6 +27,8 @@ def save_person(*, person, by):
     person.save()
     after = {name: getattr(person, name) for name in NAMES}
     renamed = before != after
+    if renamed and before is not None:
+        person_renamed.send(sender=Person, person=person)
     purge(
         person,
         cache_tags.SITEMAP,

@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -54,26 +54,37 @@ def visible_roots(article, mine):
 
 
 def thread_page(article, mine, page_number):
-    """The page of top-level comments and every visible reply under them (three queries:
-    count, top-level comments, replies). A reply whose parent is not visible is not shown.
-    """
-    paginator = Paginator(
-        visible_roots(article, mine).order_by("created_at", "pk"),
-        settings.COMMENTS_THREADS_PER_PAGE,
-    )
-    page = paginator.get_page(page_number)
-    roots = list(page.object_list)
-    replies = Comment.objects.filter(thread__in=roots).filter(_visible(mine))
+    """The page of top-level comments and every visible reply under them (two queries: the
+    top-level comments with their total count, then the replies; a page past the end costs
+    a count and the last page). A reply whose parent is not visible is not shown."""
+    per_page = settings.COMMENTS_THREADS_PER_PAGE
+    roots = visible_roots(article, mine).order_by("created_at", "pk")
+    paginator = Paginator(roots, per_page)
+    try:
+        number = max(1, int(page_number))
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    rows = list(roots.annotate(total=Window(Count("pk")))[start : start + per_page])
+    if rows or number == 1:
+        paginator.count = rows[0].total if rows else 0  # known: no COUNT query
+        page = paginator.page(number)
+        page.object_list = rows
+    else:  # past the last page: the last page, as Paginator.get_page gives
+        page = paginator.get_page(number)
+        rows = list(page.object_list)
+    replies = Comment.objects.filter(thread__in=rows).filter(_visible(mine))
     children = {}
     for reply in replies.order_by("created_at", "pk"):
         children.setdefault(reply.parent_id, []).append(reply)
-    for comment in roots:
+    for comment in rows:
         comment.children = children.get(comment.pk, [])
         for child in comment.children:
             child.children = children.get(child.pk, [])
             for grandchild in child.children:
                 grandchild.children = []
-    return page, roots
+    page.object_list = rows
+    return page, rows
 
 
 class ThreadPage:

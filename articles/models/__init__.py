@@ -1,6 +1,14 @@
 from .article import Article, ArticleAuthor, ArticleKind, ArticleStatus, ShareLink
 from .author import Author, Tag
-from .blocks import BLOCK_MODELS, PhotoBlock, Quote, QuoteStyle, RichText, VideoEmbed
+from .blocks import (
+    BLOCK_MODELS,
+    PhotoBlock,
+    Quote,
+    QuoteStyle,
+    RichText,
+    VideoEmbed,
+    body_changed,
+)
 from .comment import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
 from .photo import Photo
 
@@ -24,4 +32,5 @@ __all__ = [
     "ShareLink",
     "Tag",
     "VideoEmbed",
+    "body_changed",
 ]

@@ -47,9 +47,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a card needs in one query: the hero photo (bylines come by prefetch); never the
-        search document (the whole body as text, kilobytes a card does not show)."""
+        body, as text or HTML (kilobytes a card does not show)."""
         return (
-            self.defer("search_document")
+            self.defer("search_document", "body_html")
             .select_related("hero_photo")
             .prefetch_related(
                 models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
@@ -147,6 +147,22 @@ class Article(AuditedModel):
         blank=True,
         editable=False,
         help_text=_("The body as plain text, kept for search when the article is saved."),
+    )
+    body_html = models.TextField(
+        _("body as HTML"),
+        blank=True,
+        editable=False,
+        help_text=_("The body blocks rendered when the article is saved (pages show this)."),
+    )
+    body_format = models.CharField(
+        _("body format"),
+        max_length=16,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Which templates rendered the stored body; empty when a block changed since. A "
+            "body in another format is rendered again when it is next shown."
+        ),
     )
     comment_count = models.PositiveIntegerField(
         _("approved comments"),

@@ -14,6 +14,31 @@ from .photo import Photo
 
 ArticlePlugin = create_plugin_base(Article)
 
+
+class Block(ArticlePlugin):
+    """A body block. Saving or deleting one marks its article's stored body HTML stale (the
+    desk renders it again when the article is saved; a page showing a stale body renders
+    it afresh: ``articles.services.body``), whoever writes the block."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        body_changed(self.parent_id)
+
+    def delete(self, *args, **kwargs):
+        parent_id = self.parent_id
+        result = super().delete(*args, **kwargs)
+        body_changed(parent_id)
+        return result
+
+
+def body_changed(*article_ids):
+    """The stored body HTML of these articles no longer matches their blocks."""
+    Article.objects.filter(pk__in=article_ids).exclude(body_format="").update(body_format="")
+
+
 # What the editor offers is exactly what the sanitiser lets through (nh3 via prose-editor).
 RICH_TEXT_EXTENSIONS = {
     "Bold": True,
@@ -32,7 +57,7 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
-class RichText(ArticlePlugin):
+class RichText(Block):
     template_name = "articles/blocks/richtext.html"
 
     text = ProseEditorField(
@@ -52,7 +77,7 @@ class RichText(ArticlePlugin):
         return self.get_text_excerpt(12)
 
 
-class PhotoBlock(ArticlePlugin):
+class PhotoBlock(Block):
     template_name = "articles/blocks/photo.html"
 
     photo = models.ForeignKey(
@@ -85,7 +110,7 @@ class QuoteStyle(models.TextChoices):
     REPORTED = "reported", _("reported speech: the gist, in our words")
 
 
-class Quote(ArticlePlugin):
+class Quote(Block):
     template_name = "articles/blocks/quote.html"
 
     text = models.TextField(
@@ -152,7 +177,7 @@ class Quote(ArticlePlugin):
         return self.person.name if self.person_id else self.speaker
 
 
-class VideoEmbed(ArticlePlugin):
+class VideoEmbed(Block):
     template_name = "articles/blocks/video.html"
 
     url = models.URLField(

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import cache_tags
-from articles.models import Article, ArticleAuthor, ArticleStatus, Quote
+from articles.models import Article, ArticleAuthor, ArticleStatus, Quote, body_changed
+from articles.rendering import body_blocks, store_body
 from articles.services.indexing import index_article
 from articles.services.workflow import (
     STEP_TO,
@@ -140,6 +141,14 @@ def change_tags(before, after):
     return tags
 
 
+def quoted_person_renamed(sender, person, **kwargs):
+    """A person's name and address show in the quotes of the articles quoting them: those
+    bodies render again, and their pages are purged (``people.signals.person_renamed``)."""
+    quoting = set(Quote.objects.filter(person=person).values_list("parent_id", flat=True))
+    body_changed(*quoting)
+    purge(*(f"article:{pk}" for pk in quoting))
+
+
 def purge_change(before, after):
     purge(*change_tags(before, after))
 
@@ -195,12 +204,20 @@ def save_article(
     return article
 
 
+def body_saved(article):
+    """After an article's blocks were written: store its body as HTML and as searchable
+    text (the caller purges)."""
+    blocks = body_blocks(article)
+    store_body(article, blocks)
+    index_article(article, blocks)
+
+
 @transaction.atomic
 def article_saved(*, article, by, before=None, step=None, at=None):
     """After an article and what is edited with it (bylines, body blocks) were saved:
-    refresh its searchable text, take the workflow step if one was asked for, and purge
-    what readers' pages showed of it."""
-    index_article(article)
+    render its body and refresh its searchable text, take the workflow step if one was
+    asked for, and purge what readers' pages showed of it."""
+    body_saved(article)
     if step is not None:
         status = before.status if before is not None else ArticleStatus.DRAFT
         take_step(article, check_step(status=status, step=step, by=by), by=by, at=at)

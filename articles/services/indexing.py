@@ -4,21 +4,15 @@ import html
 
 from django.utils.html import strip_tags
 
-from articles.models import BLOCK_MODELS, Article, PhotoBlock, Quote, RichText, VideoEmbed
+from articles.models import Article, PhotoBlock, Quote, RichText, VideoEmbed
+from articles.rendering import body_blocks
 
 
-def article_plain_text(article):
-    """The body as plain text, block by block: what search matches besides headline and dek."""
-    parts = []
-    for model in BLOCK_MODELS:
-        rows = model.objects.filter(parent=article)
-        if model is PhotoBlock:
-            rows = rows.select_related("photo")
-        elif model is Quote:
-            rows = rows.select_related("person")
-        for block in rows:
-            parts.append((block.ordering, _block_text(block)))
-    return "\n".join(text for _, text in sorted(parts, key=lambda item: item[0]) if text)
+def article_plain_text(article, blocks=None):
+    """The body as plain text, block by block: what search matches besides headline and dek.
+    ``blocks``: the article's blocks in order, if already read."""
+    blocks = body_blocks(article) if blocks is None else blocks
+    return "\n".join(text for text in map(_block_text, blocks) if text)
 
 
 def _block_text(block):
@@ -34,9 +28,9 @@ def _block_text(block):
     return ""
 
 
-def index_article(article):
+def index_article(article, blocks=None):
     """Refresh the searchable text of an article after its body changed (the caller purges:
     see articles.services.editing)."""
-    text = article_plain_text(article)
+    text = article_plain_text(article, blocks)
     Article.objects.filter(pk=article.pk).update(search_document=text)
     article.search_document = text

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from articles import cache_tags
-from articles.models import Article, ArticleAuthor, Author, Photo, PhotoBlock, Tag
+from articles.models import Article, ArticleAuthor, Author, Photo, PhotoBlock, Tag, body_changed
 from articles.photo_metadata import without_private_metadata
 from articles.renditions import make_renditions, renditions_current
 from newsroom.core.cache import purge, tag_of
@@ -36,7 +36,7 @@ def _photo_tags(photo):
     (cards name their article only) or in their body, and the photo lists of those it
     pictures (their cards' pictures)."""
     heroes = Article.objects.filter(hero_photo=photo).values_list("pk", flat=True)
-    blocks = PhotoBlock.objects.filter(photo=photo).values_list("parent_id", flat=True)
+    blocks = _bodies_showing(photo)
     people, shows = pictured(photo)
     return [
         tag_of(photo),
@@ -44,6 +44,15 @@ def _photo_tags(photo):
         *(cache_tags.photos_of(f"person:{pk}") for pk in people),
         *(cache_tags.photos_of(f"show:{pk}") for pk in shows),
     ]
+
+
+def _bodies_showing(photo):
+    return PhotoBlock.objects.filter(photo=photo).values_list("parent_id", flat=True)
+
+
+def _shown_again(photo):
+    """The bodies showing the photo render it again (caption, credit, renditions)."""
+    body_changed(*_bodies_showing(photo))
 
 
 @transaction.atomic
@@ -64,14 +73,15 @@ def save_photo(*, photo, by):
         )
     photo.save()
     purge(*_photo_tags(photo))
-    if renditions_current(photo):
-        return True
-    try:
-        make_renditions(photo)
-    except (OSError, ValueError):
-        logger.exception("Renditions of photo %s failed", photo.pk)
-        return False
-    return True
+    made = renditions_current(photo)
+    if not made:
+        try:
+            make_renditions(photo)
+            made = True
+        except (OSError, ValueError):
+            logger.exception("Renditions of photo %s failed", photo.pk)
+    _shown_again(photo)
+    return made
 
 
 def photo_relations_saved(*, photo, before):
@@ -96,6 +106,7 @@ def delete_photo(*, photo, by):
 
 def renditions_remade(photo):
     """After ``make_renditions`` remade a photo's copies outside the desk."""
+    _shown_again(photo)
     purge(*_photo_tags(photo))
 
 

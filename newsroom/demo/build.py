@@ -29,7 +29,7 @@ from articles.models import (
     Tag,
 )
 from articles.renditions import make_renditions, renditions_current
-from articles.services import index_article
+from articles.services import body_saved
 from newsroom.core.cache import purge_site
 from people.models import Person
 from shows.models import (
@@ -264,7 +264,7 @@ def _articles(authors, photos, people, shows, editor):
             ]
         )
         _blocks(article, item["blocks"], photos, people)
-        index_article(article)
+        body_saved(article)
         posted_comments = {}
         for number, (name, email, status, body, *reply_to) in enumerate(
             item.get("comments", []), 1

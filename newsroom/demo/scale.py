@@ -36,6 +36,7 @@ from articles.models import (
     RichText,
     Tag,
 )
+from articles.rendering import current_format, render_blocks
 from articles.renditions import make_renditions
 from newsroom.core.cache import purge_site
 from people.models import Person
@@ -504,16 +505,20 @@ class _Builder:
                 text = body(words)
                 self.bodies[pk] = (show, text)
                 self.publish_times[pk] = published
+                html = "".join(f"<p>{p}</p>" for p in text)
                 yield (
                     pk, headline, slug, rng.choice(SENTENCES), rng.choice(kinds), status,
-                    published, None, rng.choice(self.photo_ids), " ".join(text), 0, True, None,
-                    None, None, now, now,
+                    published, None, rng.choice(self.photo_ids), " ".join(text),
+                    render_blocks([RichText(text=html)]), form, 0, True, None, None, None, now,
+                    now,
                 )  # fmt: skip
 
+        form = current_format()
         _insert(Article, ["id", "headline", "slug", "dek", "kind", "status", "publish_at",
                           "significant_update_at", "hero_photo_id", "search_document",
-                          "comment_count", "comments_open", "comments_close_at",
-                          "created_by_id", "modified_by_id", "created_at", "modified_at"],
+                          "body_html", "body_format", "comment_count", "comments_open",
+                          "comments_close_at", "created_by_id", "modified_by_id", "created_at",
+                          "modified_at"],
                 rows())  # fmt: skip
         _insert(
             RichText,

@@ -13,6 +13,7 @@ from articles.models import (
     RichText,
     Tag,
 )
+from articles.rendering import store_body
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -69,6 +70,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         if create:
             for position, author in enumerate(extracted or [AuthorFactory()]):
                 ArticleAuthor.objects.create(article=self, author=author, position=position)
+
+    @factory.post_generation
+    def body(self, create, extracted, **kwargs):
+        """Its (empty) body stored as the desk stores it; blocks added later mark it stale."""
+        if create:
+            store_body(self, blocks=[])
 
 
 class RichTextFactory(factory.django.DjangoModelFactory):

@@ -10,6 +10,7 @@ from articles.models import (
     Quote,
     QuoteStyle,
 )
+from articles.rendering import store_body
 from shows.models import Credit, CreditRole, KnownFor, ShowTitle, StatusChange
 from tests.articles.factories import (
     ArticleFactory,
@@ -51,6 +52,7 @@ class Newsroom:
     def grow(self, times=1):
         for _ in range(times):
             self._grow_once()
+        store_body(self.article)  # as the desk does when it saves the article
         return self
 
     def _grow_once(self):

@@ -76,7 +76,7 @@ def test_cached_fragments_make_a_page_miss_cheaper(client, settings):
     url = PAGES["article"]
     cold = count(client, url)
     warm = count(client, url, cold=False)
-    assert cold == 15
+    assert cold == 10
     assert warm == 0
     assert client.get(url).content == client.get(url).content
 
