@@ -7,7 +7,9 @@ printed and written to tests/perf/bench-results.md; the exit status is 1 if a ta
 
 Environment: BENCH_DATABASE_URL (default: the newsroom_bench database on 127.0.0.1, created if
 missing, filled once with `manage.py load_scale`), BENCH_REDIS_URL (default
-redis://127.0.0.1:6379/14), BENCH_SECONDS per measurement (default 10), BENCH_WORKERS (2).
+redis://127.0.0.1:6379/14), BENCH_SECONDS per measurement (default 10), BENCH_WORKERS (2),
+BENCH_PEER_SCRIPT (default ../shared/peers/setup_wagtail.sh beside the checkout: the Wagtail
+peer; without it the rows compared with Wagtail are reported as not measured), WAGTAIL_PORT.
 """
 
 import datetime
@@ -35,21 +37,34 @@ WORKERS = os.environ.get("BENCH_WORKERS", "2")
 CONCURRENCY = 8
 ARTICLE = "/articles/northern-tide-everything-we-know-so-far/"  # newsroom.demo.scale
 SHOW = "/shows/northern-tide/"
-HIT_PAGES = {
+PAGES = {
     "home": "/",
     "article (200 comments)": ARTICLE,
     "show (40 credits)": SHOW,
+    "person": "/people/shun-oguri/",
     "show list, filtered": "/shows/?status=filming&kind=series&sort=title",
     "article list": "/articles/",
     "search": "/search/?q=northern+tide",
     "feed": "/feed/",
 }
-# Cache-miss targets: p99 in milliseconds, and a minimum share of the static ceiling.
-MISS_P99 = dict.fromkeys(HIT_PAGES, 150) | {"article (200 comments)": 100}
-MISS_RATIO = {"article (200 comments)": 1 / 15}
-HIT_RATIO = 0.5
+HIT_RATIO = 0.5  # a cache hit: at least half the requests/s of a static file
+# Cold (no cache at all): at least this many times the Wagtail peer's page of that kind.
+COLD_VS_PEER = dict.fromkeys(PAGES, ("article", 1)) | {
+    "article (200 comments)": ("article", 2),
+    "article list": ("listing", 2),
+}
+MISS_VS_PEER = {"article (200 comments)": ("article", 5)}  # page missed, fragments warm
+MISS_P99 = {"search": 150}
 ADMIN_SECONDS = 1.0
 WORKER_MB = 200
+# The Wagtail peer (../shared/peers/README.md): started by its own script, measured in the
+# same run, each of its pages right before the page it is compared with.
+PEER_SCRIPT = Path(
+    os.environ.get("BENCH_PEER_SCRIPT", ROOT.parent / "shared" / "peers" / "setup_wagtail.sh")
+)
+BASH = shutil.which("bash") or "/bin/bash"
+PEER_BASE = f"http://127.0.0.1:{os.environ.get('WAGTAIL_PORT', '8101')}"
+PEER_PAGES = {"article": "/news/article-200/", "listing": "/news/"}
 
 
 def main():
@@ -77,29 +92,50 @@ def main():
         + json.loads((Path(static_root) / "staticfiles.json").read_text())["paths"]["css/site.css"]
     )
     rows, failures = [], []
+    peer = Peer()
     flush_cache(prod)
 
     with Server(prod) as server:
-        ceiling = measure(server, "static file (ceiling)", static)
+        ceiling = measure(server.base, "static file (ceiling)", static)
         rows.append(ceiling | {"cache": "-", "ratio": 1.0})
-        for name, path in HIT_PAGES.items():
-            result = measure(server, name, path, warm=True)
+        for name, path in PAGES.items():
+            result = measure(server.base, name, path, warm=True)
             ratio = result["rps"] / ceiling["rps"]
             rows.append(result | {"cache": "hit", "ratio": ratio})
             if ratio < HIT_RATIO:
                 failures.append(f"{name} (cache hit): {ratio:.2f} of static, target {HIT_RATIO}")
         admin = admin_timings(server)
         rss = server.worker_rss()
-    with Server(prod | {"NEWSROOM_PAGE_CACHE_SECONDS": "0"}) as server:
-        for name, path in HIT_PAGES.items():
-            result = measure(server, name, path, warm=True)
-            ratio = result["rps"] / ceiling["rps"]
-            rows.append(result | {"cache": "miss", "ratio": ratio})
-            if result["p99"] > MISS_P99[name]:
-                failures.append(f"{name} (miss): p99 {result['p99']:.0f} ms > {MISS_P99[name]} ms")
-            if name in MISS_RATIO and ratio < MISS_RATIO[name]:
-                failures.append(f"{name} (miss): {ratio:.3f} of static < {MISS_RATIO[name]:.3f}")
-        rss += server.worker_rss()
+    for cache, settings, targets in (
+        ("miss", prod | {"NEWSROOM_PAGE_CACHE_SECONDS": "0"}, MISS_VS_PEER),
+        ("cold", prod | {"DJANGO_SETTINGS_MODULE": "tests.perf.cold_settings"}, COLD_VS_PEER),
+    ):
+        with Server(settings) as server:
+            for name, path in PAGES.items():
+                kind, times = targets.get(name, (None, None))
+                reference = peer.measure(kind) if kind else None
+                if reference:
+                    rows.append(
+                        reference | {"cache": "none", "ratio": reference["rps"] / ceiling["rps"]}
+                    )
+                result = measure(server.base, name, path, warm=True)
+                row = result | {"cache": cache, "ratio": result["rps"] / ceiling["rps"]}
+                if reference:
+                    row["vs_peer"] = result["rps"] / reference["rps"]
+                    if row["vs_peer"] < times:
+                        failures.append(
+                            f"{name} ({cache}): {row['vs_peer']:.2f}x the Wagtail {kind}, "
+                            f"target {times}x"
+                        )
+                elif kind:
+                    failures.append(f"{name} ({cache}): not measured against Wagtail ({peer.why})")
+                rows.append(row)
+                if cache == "miss" and name in MISS_P99 and result["p99"] > MISS_P99[name]:
+                    failures.append(
+                        f"{name} (miss): p99 {result['p99']:.0f} ms > {MISS_P99[name]} ms"
+                    )
+            rss += server.worker_rss()
+    peer.stop()
     for name, seconds in admin.items():
         if seconds > ADMIN_SECONDS:
             failures.append(f"admin {name}: {seconds:.2f} s > {ADMIN_SECONDS} s")
@@ -213,19 +249,42 @@ def get(url, opener=None):
         return response.status, response.read()
 
 
-def measure(server, name, path, warm=False):
-    status, _body = get(server.base + path)
+class Peer:
+    """The stock Wagtail of ../shared/peers, if its script is there (started once)."""
+
+    def __init__(self):
+        self.why = None
+        if not PEER_SCRIPT.exists():
+            self.why = f"no {PEER_SCRIPT}"
+            print(f"The Wagtail peer is not measured: {self.why}.", flush=True)
+            return
+        print("Starting the Wagtail peer (its first run installs it)...", flush=True)
+        started = subprocess.run([BASH, str(PEER_SCRIPT)], capture_output=True, text=True)
+        if started.returncode != 0:
+            self.why = f"{PEER_SCRIPT.name} failed: {started.stderr.strip()[-300:]}"
+            print(f"The Wagtail peer is not measured: {self.why}", flush=True)
+
+    def measure(self, kind):
+        if self.why:
+            return None
+        return measure(PEER_BASE, f"Wagtail {kind}", PEER_PAGES[kind], warm=True)
+
+    def stop(self):
+        if not self.why:
+            subprocess.run([BASH, str(PEER_SCRIPT), "stop"], capture_output=True)
+
+
+def measure(base, name, path, warm=False):
+    status, _body = get(base + path)
     if status != 200:
         sys.exit(f"{path} answered {status}")
     if warm:
         for _ in range(20):
-            get(server.base + path)
+            get(base + path)
     command = ["wrk", "-t1", f"-c{CONCURRENCY}", f"-d{SECONDS}s", "--latency"]
     for header, value in HEADERS.items():
         command += ["-H", f"{header}: {value}"]
-    out = subprocess.run(
-        [*command, server.base + path], capture_output=True, text=True, check=True
-    ).stdout
+    out = subprocess.run([*command, base + path], capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         sys.exit(f"{path}: {errors.group(1)} error responses under load\n{out}")
@@ -287,13 +346,19 @@ def table(rows, admin, rss, failures, database):
         f"({database.rsplit('/', 1)[1]}) and Redis; wrk, {CONCURRENCY} connections, "
         f"{SECONDS} s each, on a {os.cpu_count()}-core machine (wrk shares it).",
         "",
-        "| page | cache | requests/s | share of static | p50 ms | p99 ms |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        "Cache: *hit* a cached page; *miss* the page cache off, fragments and values in Redis; "
+        "*cold* no cache at all (Django's dummy cache: after a Redis flush or outage). The "
+        "Wagtail peer (stock Wagtail, 2 sync workers, SQLite, no page cache: "
+        "../shared/peers) is measured right before the page compared with it.",
+        "",
+        "| page | cache | requests/s | share of static | vs Wagtail | p50 ms | p99 ms |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
+        versus = f"{row['vs_peer']:.2f}x" if "vs_peer" in row else ""
         lines.append(
             f"| {row['name']} | {row['cache']} | {row['rps']:,.0f} | {row['ratio']:.2f} "
-            f"| {row['p50']:.1f} | {row['p99']:.1f} |"
+            f"| {versus} | {row['p50']:.1f} | {row['p99']:.1f} |"
         )
     lines += ["", "| admin page (logged in) | median of 5 |", "| --- | ---: |"]
     lines += [f"| {name} | {seconds * 1000:.0f} ms |" for name, seconds in admin.items()]
