@@ -11,6 +11,7 @@ from articles import cache_tags as article_tags
 from articles.models import Article, ArticleKind, Author, Tag
 from newsroom.core.cache import add_tags
 from newsroom.core.public import RelatedChoiceFilter, related_to
+from newsroom.core.widgets import QuickSelect
 from people import cache_tags as people_tags
 from people.models import Person
 from shows import cache_tags as show_tags
@@ -57,6 +58,7 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("Any author"),
     )
     kind = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Kind"),
         choices=[(value, capfirst(label)) for value, label in ArticleKind.choices],
         empty_label=_("Any kind"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.cache import add_tags
 from newsroom.core.public import RelatedChoiceFilter
+from newsroom.core.widgets import QuickSelect
 from people import cache_tags as people_tags
 from people.models import Person
 from shows import cache_tags as show_tags
@@ -42,16 +43,23 @@ class ReleaseOrdering(django_filters.OrderingFilter):
 
 class ShowFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=_capitalised(ShowStatus.choices), empty_label=_("Any status")
+        widget=QuickSelect,
+        label=_("Status"),
+        choices=_capitalised(ShowStatus.choices),
+        empty_label=_("Any status"),
     )
     platform = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Platform"),
         to_field_name="slug",
         queryset=Platform.objects.all(),
         empty_label=_("Any platform"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=_capitalised(ShowKind.choices), empty_label=_("Series or film")
+        widget=QuickSelect,
+        label=_("Kind"),
+        choices=_capitalised(ShowKind.choices),
+        empty_label=_("Series or film"),
     )
     country = RelatedChoiceFilter(
         label=_("Country"),
@@ -81,6 +89,7 @@ class ShowFilter(django_filters.FilterSet):
         max_value=2200,
     )
     sort = ReleaseOrdering(
+        widget=QuickSelect,
         label=_("Sort by"),
         choices=[
             ("release", _("Release window, soonest first")),
@@ -103,6 +112,7 @@ class ShowFilter(django_filters.FilterSet):
 
 class PersonFilter(django_filters.FilterSet):
     role = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Role"),
         method="filter_role",
         choices=_capitalised(CreditRole.choices),

@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 
 from articles import cache_tags
+from articles.comments.rendering import render_thread
 
 register = template.Library()
 
@@ -71,6 +72,12 @@ def _attrs(attrs):
 def media_url(name):
     """The public URL of a stored file name (a rendition)."""
     return default_storage.url(name)
+
+
+@register.simple_tag
+def comment_thread(comments, is_open):
+    """``{% comment_thread thread.comments comments_are_open %}``: a page of the thread."""
+    return render_thread(comments, is_open=is_open)
 
 
 @register.filter

@@ -4,6 +4,7 @@ import django_filters
 from django.conf import settings
 
 from newsroom.core.paginator import CachedCountPaginator
+from newsroom.core.widgets import QuickSelect
 
 
 class PublicListMixin:
@@ -48,6 +49,10 @@ def related_to(queryset, field_name, targets):
 
 class RelatedChoiceFilter(django_filters.ModelChoiceFilter):
     """A choice of one related object, filtered by `related_to`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         if value in django_filters.constants.EMPTY_VALUES:

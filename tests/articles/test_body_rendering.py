@@ -126,7 +126,7 @@ def test_the_format_follows_the_block_templates():
     rendering.current_format.cache_clear()
     before = rendering.current_format()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(rendering, "TEMPLATES", (*rendering.TEMPLATES, "includes/status_badge.html"))
+        patch.setattr(rendering, "TEMPLATES", (*rendering.TEMPLATES, "includes/show_box.html"))
         rendering.current_format.cache_clear()
         assert rendering.current_format() != before
     rendering.current_format.cache_clear()

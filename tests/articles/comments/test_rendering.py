@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.comments import services
+from articles.comments.rendering import render_thread
 from articles.models import Comment, CommentStatus
 from tests.articles.comments.readers import post
 from tests.articles.factories import ArticleFactory, CommentFactory
@@ -74,3 +75,41 @@ def test_comments_stored_before_have_their_html_made_by_the_migration(article):
     migration.render_stored_bodies(apps, None)
     comment.refresh_from_db()
     assert comment.body_html == "<p>Old &lt;b&gt;one&lt;/b&gt;</p>"
+
+
+def thread_of(article, mine=()):
+    from articles.comments.selectors import thread_page
+
+    return thread_page(article, set(mine), "1")[1]
+
+
+def test_a_thread_page_escapes_names_nests_replies_and_offers_replies_while_open(article):
+    top = CommentFactory(article=article, status=CommentStatus.APPROVED, name="<b>Mal</b>")
+    reply = CommentFactory(
+        article=article, status=CommentStatus.APPROVED, parent=top, thread=top, depth=1
+    )
+    html = render_thread(thread_of(article), is_open=True)
+    assert "<b>Mal</b>" not in html
+    assert "<bdi>&lt;b&gt;Mal&lt;/b&gt;</bdi>" in html
+    assert (
+        html.index(f'id="comment-{top.pk}"')
+        < html.index('<ol class="comment-list comment-list--replies">')
+        < html.index(f'id="comment-{reply.pk}"')
+    )
+    assert f'href="/comments/{top.pk}/"' in html
+    local = timezone.localtime(top.created_at)
+    assert f'<time datetime="{local.isoformat()}">' in html
+    assert f"?reply={top.pk}#comment-form" in html
+    assert f"?reply={reply.pk}#comment-form" in html
+    closed = render_thread(thread_of(article), is_open=False)
+    assert "?reply=" not in closed
+    assert f'id="comment-{reply.pk}"' in closed
+
+
+def test_a_held_comment_is_shown_to_its_poster_marked_and_not_open_to_replies(article):
+    held = CommentFactory(article=article, status=CommentStatus.HELD)
+    assert render_thread(thread_of(article), is_open=True) == ""
+    html = render_thread(thread_of(article, mine=[held.pk]), is_open=True)
+    assert 'class="comment comment--held"' in html
+    assert "Awaiting moderation" in html
+    assert "?reply=" not in html
