@@ -89,6 +89,29 @@ def test_article_search_is_answered_from_the_gin_index(newsroom):
     assert "article_search_idx" in plan, plan
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_article_search_selects_no_body_vector(newsroom):
+    """Matching reads the index; only the headline and dek are parsed, for the rank."""
+    from newsroom.pages.search import search_articles
+
+    sql = str(search_articles("romantics").query)
+    selected = sql[: sql.index(" FROM ")]
+    assert "ts_rank" in selected
+    assert "search_document" not in selected
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_other_titles_are_matched_through_their_gist_index(newsroom):
+    from shows.models import ShowTitle
+
+    queryset = ShowTitle.objects.filter(title__trigram_word_similar="romantic")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        plan = queryset.explain()
+        cursor.execute("SET enable_seqscan = on")
+    assert "showtitle_trgm_gist_idx" in plan, plan
+
+
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [("  a\x00b  ", "ab"), ("x" * 500, "x" * 200), ("line\nbreak", "line break"), ("", "")],
