@@ -3,7 +3,8 @@
 PostgreSQL: articles by full-text search (weighted headline > dek > body, GIN index on the
 vector, see articles migration 0002); shows and people by trigram word similarity (trigram
 indexes: GIN, GiST for other titles, shows migration 0006), which forgives typos
-("Romantic Anonymous") and matches any script ("小栗旬"). Other titles (original-language, alternate, misspellings) count for their show.
+("Romantic Anonymous") and matches any script ("小栗旬"). Other titles (original-language,
+alternate, misspellings) count for their show.
 
 SQLite, the development default, has neither: every word of the query must appear (LIKE),
 and matches in titles or headlines rank first. Same results for ordinary queries, without
