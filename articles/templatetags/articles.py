@@ -3,10 +3,15 @@
 
 from django import template
 from django.core.files.storage import default_storage
-from django.utils.html import format_html, format_html_join
+from django.template.defaultfilters import pluralize
+from django.utils import formats, timezone
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from articles import cache_tags
 from articles.comments.rendering import render_thread
+from newsroom.core import cache
 
 register = template.Library()
 
@@ -72,6 +77,53 @@ def _attrs(attrs):
 def media_url(name):
     """The public URL of a stored file name (a rendition)."""
     return default_storage.url(name)
+
+
+@register.simple_tag
+def article_cards(articles, compact=False):
+    """``{% article_cards articles %}``: a card for each article (hero picture, kind,
+    headline, dek, bylines, date, comment count; ``compact=True``: no dek, no count), built
+    from data: a list page shows twenty. Each card names its article's tag, and a full card
+    its thread's (the count)."""
+    days = {}
+    cards = []
+    for article in articles:
+        cache.add_tags(article, None if compact else cache_tags.comments(article.pk))
+        url = escape(article.get_absolute_url())
+        iso = shown = ""
+        if article.publish_at is not None:  # always, for a published article
+            local = timezone.localtime(article.publish_at)
+            if local.date() not in days:
+                days[local.date()] = formats.date_format(local)
+            iso, shown = local.isoformat(), days[local.date()]
+        names = [escape(byline.author.display_name) for byline in article.bylines.all()]
+        bylines = " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+        count = 0 if compact else article.comment_count
+        cards.append(
+            f'<article class="card{" card--compact" if compact else ""}">\n'
+            + (
+                f'  <div class="card__media">{picture(article.hero_photo, "card", "card")}</div>\n'
+                if article.hero_photo_id
+                else ""
+            )
+            + '  <div class="card__body">\n'
+            f'    <p class="card__kicker">{escape(capfirst(article.get_kind_display()))}</p>\n'
+            f'    <h3 class="card__title"><a href="{url}">{escape(article.headline)}</a></h3>\n'
+            + (
+                f'    <p class="card__dek">{escape(article.dek)}</p>\n'
+                if article.dek and not compact
+                else ""
+            )
+            + f'    <p class="card__meta">{bylines}{" · " if names else ""}'
+            f'<time datetime="{iso}">{shown}</time>'
+            + (
+                f' · <a href="{url}#comments">{count} comment{pluralize(count)}</a>'
+                if count
+                else ""
+            )
+            + "</p>\n  </div>\n</article>\n"
+        )
+    return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)
 
 
 @register.simple_tag
