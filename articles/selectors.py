@@ -10,7 +10,7 @@ from articles import cache_tags
 from articles.models import Article, Photo, Quote
 from articles.rendering import body_blocks, current_body, current_format, render_blocks
 from newsroom.core.cache import add_tags, cached_value, expire_at, tag_of
-from newsroom.core.public import related_to
+from newsroom.core.public import linked_ids
 from shows.selectors import show_box_queryset
 
 RELATED_COUNT = 4
@@ -54,7 +54,7 @@ def _about(objs):
     condition = Q(pk__in=[])
     for obj in objs:
         field = RELATION[obj._meta.model_name]
-        condition |= Q(pk__in=related_to(Article.objects.all(), field, [obj.pk]).values("pk"))
+        condition |= Q(pk__in=linked_ids(Article, field, [obj.pk]))
     return condition
 
 

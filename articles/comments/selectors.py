@@ -53,12 +53,17 @@ def visible_roots(article, mine):
     return Comment.objects.filter(article=article, depth=0).filter(_visible(mine))
 
 
+# What a page of the thread shows of each comment (render_thread): not the text as typed,
+# the email, the address or the moderation record.
+SHOWN = ("article_id", "parent_id", "thread_id", "name", "body_html", "status", "created_at")
+
+
 def thread_page(article, mine, page_number):
     """The page of top-level comments and every visible reply under them (two queries: the
     top-level comments with their total count, then the replies; a page past the end costs
     a count and the last page). A reply whose parent is not visible is not shown."""
     per_page = settings.COMMENTS_THREADS_PER_PAGE
-    roots = visible_roots(article, mine).order_by("created_at", "pk")
+    roots = visible_roots(article, mine).only(*SHOWN).order_by("created_at", "pk")
     paginator = Paginator(roots, per_page)
     try:
         number = max(1, int(page_number))
@@ -73,7 +78,7 @@ def thread_page(article, mine, page_number):
     else:  # past the last page: the last page, as Paginator.get_page gives
         page = paginator.get_page(number)
         rows = list(page.object_list)
-    replies = Comment.objects.filter(thread__in=rows).filter(_visible(mine))
+    replies = Comment.objects.filter(thread__in=rows).filter(_visible(mine)).only(*SHOWN)
     children = {}
     for reply in replies.order_by("created_at", "pk"):
         children.setdefault(reply.parent_id, []).append(reply)
