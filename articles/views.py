@@ -32,6 +32,7 @@ from articles.comments.selectors import (
 )
 from articles.filters import ArticleFilter
 from articles.models import CommentStatus, ShareLink
+from articles.rendering import body_blocks, current_body, render_blocks
 from articles.services import share_link_for
 from newsroom.core.cache import cache_page, expire_at
 from newsroom.core.public import PublicListMixin, breadcrumbs, filter_params
@@ -66,6 +67,9 @@ def article_context(request, article, *, preview=False, share_link=None, **comme
     trail.append((article.headline, article.get_absolute_url()))
     return {
         "article": article,
+        # A preview shows the blocks as they are now; readers, the body stored when it was
+        # saved (or rendered now and stored, if it is stale).
+        "body": render_blocks(body_blocks(article)) if preview else current_body(article),
         "section": "news",
         "preview": preview,
         "share_link": share_link,

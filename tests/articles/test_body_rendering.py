@@ -2,12 +2,14 @@
 page view renders no block, unless the stored body is stale (a block, a photo or a quoted
 person changed, or the block templates did), when the page renders it once and stores it."""
 
+import datetime
 import io
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import rendering, services
 from articles.models import Article, PhotoBlock, Quote, QuoteStyle
@@ -187,3 +189,15 @@ def test_render_bodies_renders_the_stale_ones():
     assert "Rendered the body of 2 article(s)." in out.getvalue()
     current.refresh_from_db()
     assert current.body_format == rendering.current_format()
+
+
+def test_a_refused_comment_shows_the_article_with_its_body(client):
+    from tests.articles.comments.readers import post
+
+    article = ArticleFactory(publish_at=timezone.now() - datetime.timedelta(hours=1))
+    RichTextFactory(parent=article, text="<p>The story itself.</p>")
+    saved(article)
+    response = post(client, article, body="")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<p>The story itself.</p>" in html
