@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.comments import services
-from articles.comments.rendering import render_thread
 from articles.models import Comment, CommentStatus
+from articles.templatetags.articles import render_thread
 from tests.articles.comments.readers import post
 from tests.articles.factories import ArticleFactory, CommentFactory
 
