@@ -75,7 +75,7 @@ def published_about(*objs):
 
 
 def cards(articles):
-    """Ready for cards (includes/article_card.html, which names each card's own tags)."""
+    """Ready for cards (``{% article_cards %}``, which names each card's own tags)."""
     return articles.for_cards()
 
 

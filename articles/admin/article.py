@@ -128,8 +128,16 @@ class ArticleAdmin(
     ordering = [F("publish_at").desc(nulls_first=True), "-id"]  # article_desk_idx
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "shows", "people", "tags"]
-    history_ignored_fields = ["search_document", "comment_count"]
+    history_ignored_fields = ["search_document", "comment_count", "body_html", "body_format"]
     history_related_ignored_fields = ["parent", "region", "ordering", "article", "position"]
+
+    def reversion_register(self, model, **options):
+        """Versions keep the blocks, not the HTML made from them (kilobytes a version, and
+        rendered again by every save and restore: ``article_saved``)."""
+        if model is Article:
+            options["exclude"] = ("body_html", "body_format")
+        super().reversion_register(model, **options)
+
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "kind", "hero_photo"]}),
         (

@@ -16,22 +16,19 @@ ArticlePlugin = create_plugin_base(Article)
 
 
 class Block(ArticlePlugin):
-    """A body block. Saving or deleting one marks its article's stored body HTML stale (the
-    desk renders it again when the article is saved; a page showing a stale body renders
-    it afresh: ``articles.services.body``), whoever writes the block."""
+    """A body block. Writing or deleting one marks its article's stored body HTML stale
+    (``block_written``, connected in ``ArticlesConfig.ready`` for every block model: saves,
+    raw saves as django-reversion makes, deletions one by one or by queryset). The desk
+    renders the body again when the article is saved; a page showing a stale body renders it
+    afresh (``articles.rendering.current_body``). ``QuerySet.update()`` and ``bulk_create``
+    send no signal: whoever uses them calls ``body_changed``."""
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        body_changed(self.parent_id)
 
-    def delete(self, *args, **kwargs):
-        parent_id = self.parent_id
-        result = super().delete(*args, **kwargs)
-        body_changed(parent_id)
-        return result
+def block_written(sender, instance, **kwargs):
+    body_changed(instance.parent_id)
 
 
 def body_changed(*article_ids):

@@ -110,6 +110,36 @@ def test_deleting_a_block_marks_the_body_stale():
     assert article.body_format == ""
 
 
+def test_blocks_deleted_by_a_queryset_or_saved_raw_mark_the_body_stale():
+    from articles.models import RichText
+
+    article = ArticleFactory()
+    block = RichTextFactory(parent=article, text="<p>One.</p>")
+    saved(article)
+    RichText.objects.filter(parent=article).delete()
+    article.refresh_from_db()
+    assert article.body_format == ""
+    saved(article)
+    block.save_base(raw=True)  # as django-reversion writes an old version back
+    article.refresh_from_db()
+    assert article.body_format == ""
+
+
+def test_a_version_keeps_the_blocks_not_the_html_made_from_them():
+    import reversion
+    from reversion.models import Version
+
+    from articles.admin.article import ArticleAdmin  # noqa: F401 (registers Article)
+
+    article = ArticleFactory()
+    saved(article)
+    with reversion.create_revision():
+        article.save()
+    data = Version.objects.get_for_object(article).get().field_dict
+    assert "body_html" not in data
+    assert "body_format" not in data
+
+
 def test_a_change_of_block_templates_renders_stored_bodies_again(client, monkeypatch, renders):
     article = ArticleFactory()
     RichTextFactory(parent=article, text="<p>Body.</p>")

@@ -1,10 +1,11 @@
 from content_editor.contents import contents_for_items
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from articles.models import BLOCK_MODELS, Article
 from articles.rendering import current_format, render_blocks
 
-BATCH = 500
+BATCH = 200
 
 
 class Command(BaseCommand):
@@ -23,11 +24,18 @@ class Command(BaseCommand):
         if not options["all"]:
             articles = articles.exclude(body_format=form)
         pks = list(articles.order_by("pk").values_list("pk", flat=True))
+        rendered = 0
         for start in range(0, len(pks), BATCH):
-            batch = list(Article.objects.only("pk").filter(pk__in=pks[start : start + BATCH]))
-            contents = contents_for_items(batch, BLOCK_MODELS)
-            for article in batch:
-                article.body_html = render_blocks(contents[article].body)
-                article.body_format = form
-            Article.objects.bulk_update(batch, ["body_html", "body_format"])
-        self.stdout.write(f"Rendered the body of {len(pks)} article(s).")
+            with transaction.atomic():  # locked: a desk save or a change waits, then wins
+                batch = Article.objects.select_for_update().only("pk", "body_format")
+                batch = batch.filter(pk__in=pks[start : start + BATCH]).order_by("pk")
+                if not options["all"]:
+                    batch = batch.exclude(body_format=form)  # stored meanwhile: kept
+                batch = list(batch)
+                contents = contents_for_items(batch, BLOCK_MODELS)
+                for article in batch:
+                    article.body_html = render_blocks(contents[article].body)
+                    article.body_format = form
+                Article.objects.bulk_update(batch, ["body_html", "body_format"])
+                rendered += len(batch)
+        self.stdout.write(f"Rendered the body of {rendered} article(s).")
