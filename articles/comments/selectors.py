@@ -74,7 +74,6 @@ def thread_page(article, mine, page_number):
     if rows or number == 1:
         paginator.count = rows[0].total if rows else 0  # known: no COUNT query
         page = paginator.page(number)
-        page.object_list = rows
     else:  # past the last page: the last page (0 or a negative number: the first)
         page = paginator.get_page(number)
         rows = list(page.object_list)

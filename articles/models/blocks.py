@@ -15,19 +15,14 @@ from .photo import Photo
 ArticlePlugin = create_plugin_base(Article)
 
 
-class Block(ArticlePlugin):
-    """A body block. Writing or deleting one marks its article's stored body HTML stale
-    (``block_written``, connected in ``ArticlesConfig.ready`` for every block model: saves,
-    raw saves as django-reversion makes, deletions one by one or by queryset). The desk
-    renders the body again when the article is saved; a page showing a stale body renders it
-    afresh (``articles.rendering.current_body``). ``QuerySet.update()`` and ``bulk_create``
-    send no signal: whoever uses them calls ``body_changed``."""
-
-    class Meta:
-        abstract = True
-
-
 def block_written(sender, instance, **kwargs):
+    """A body block was written or deleted: its article's stored body HTML is stale
+    (connected in ``ArticlesConfig.ready`` to every block model's ``post_save`` and
+    ``post_delete``: saves, raw saves as django-reversion makes, deletions one by one or by
+    queryset). The desk renders the body again when the article is saved; a page showing a
+    stale body renders it afresh (``articles.rendering.current_body``).
+    ``QuerySet.update()`` and ``bulk_create`` send no signal: whoever uses them calls
+    ``body_changed``."""
     body_changed(instance.parent_id)
 
 
@@ -54,7 +49,7 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
-class RichText(Block):
+class RichText(ArticlePlugin):
     template_name = "articles/blocks/richtext.html"
 
     text = ProseEditorField(
@@ -74,7 +69,7 @@ class RichText(Block):
         return self.get_text_excerpt(12)
 
 
-class PhotoBlock(Block):
+class PhotoBlock(ArticlePlugin):
     template_name = "articles/blocks/photo.html"
 
     photo = models.ForeignKey(
@@ -107,7 +102,7 @@ class QuoteStyle(models.TextChoices):
     REPORTED = "reported", _("reported speech: the gist, in our words")
 
 
-class Quote(Block):
+class Quote(ArticlePlugin):
     template_name = "articles/blocks/quote.html"
 
     text = models.TextField(
@@ -174,7 +169,7 @@ class Quote(Block):
         return self.person.name if self.person_id else self.speaker
 
 
-class VideoEmbed(Block):
+class VideoEmbed(ArticlePlugin):
     template_name = "articles/blocks/video.html"
 
     url = models.URLField(

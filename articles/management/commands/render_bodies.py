@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         form = current_format()
-        articles = Article.objects.only("pk", "body_format")
+        articles = Article.objects.all()
         if not options["all"]:
             articles = articles.exclude(body_format=form)
         pks = list(articles.order_by("pk").values_list("pk", flat=True))
