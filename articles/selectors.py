@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from articles import cache_tags
-from articles.models import Article, Photo, Quote
+from articles.models import Article, Headshot, KeyArt, Photo, Quote
 from articles.rendering import current_body, current_format
 from newsroom.core.cache import add_tags, cached_value, expire_at, tag_of
 from newsroom.core.public import linked_ids
@@ -114,6 +114,24 @@ def photos_of(obj, field, limit):
     """The newest photos picturing `obj` (field "shows" or "people")."""
     add_tags(cache_tags.photos_of(obj))
     return Photo.objects.filter(**{field: obj})[:limit]
+
+
+def key_art(show):
+    """The show's key art (a Photo), or None. Choosing it is an edit of the show (its tag);
+    editing the photo purges the shows it is key art of."""
+    link = KeyArt.objects.filter(show=show).select_related("photo").first()
+    return link.photo if link else None
+
+
+def key_art_of(shows):
+    """{show pk: photo} for every show with key art, in one query."""
+    links = KeyArt.objects.filter(show__in=[show.pk for show in shows]).select_related("photo")
+    return {link.show_id: link.photo for link in links}
+
+
+def headshot(person):
+    link = Headshot.objects.filter(person=person).select_related("photo").first()
+    return link.photo if link else None
 
 
 def page_data(article):

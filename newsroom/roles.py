@@ -32,6 +32,8 @@ ROLE_PERMISSIONS = {
         | _perms("shows", ["show", "showtitle", "credit", "knownfor"], ["add", "change", "view"])
         | _perms("shows", ["platform", "company", "genre", "country", "language"], ["view"])
         | _perms("shows", ["statuschange"], ["view"])
+        | _perms("shows", ["season", "episode", "availability"], ["add", "change", "view"])
+        | _perms("articles", ["keyart", "headshot"], ["add", "change", "view"])
         | _perms("people", ["person"], ["add", "change", "view"])
     ),
     EDITORS: (
@@ -66,6 +68,12 @@ ROLE_PERMISSIONS = {
         | _perms("shows", ["statuschange"], ["change", "view"])
         | {"shows.change_show_status"}
         | _perms("people", ["person"], _CRUD)
+        # Seasons, episodes and where to watch.
+        | _perms("shows", ["season", "episode", "availability"], _CRUD)
+        # Key art and headshots.
+        | _perms("articles", ["keyart", "headshot"], _CRUD)
+        # Readers who follow shows and people: their data exported or erased on request.
+        | _perms("follows", ["follower", "follow"], ["view", "delete"])
         # To link an author profile to a staff account.
         | {"auth.view_user"}
     ),

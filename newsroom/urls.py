@@ -10,6 +10,7 @@ from newsroom.pages import views
 urlpatterns = [
     path("", include("articles.urls")),
     path("", include("newsroom.pages.urls")),
+    path("", include("newsroom.follows.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -18,15 +18,18 @@ from people.admin import PersonAdmin
 from people.models import Person
 
 from . import services
-from .forms import ShowAdminForm
+from .forms import ShowAdminForm, WindowedForm
 from .models import (
+    Availability,
     Company,
     Country,
     Credit,
+    Episode,
     Genre,
     KnownFor,
     Language,
     Platform,
+    Season,
     Show,
     ShowStatus,
     ShowTitle,
@@ -38,11 +41,14 @@ ADMIN_CSS = {"all": ["css/admin.css"]}
 # A version of a show holds its titles and credits, not its status history: restoring an old
 # version must never delete status entries recorded since (they have their own record and
 # corrections). Registered here, before ShowAdmin, so VersionAdmin does not follow every inline.
-for _model in (ShowTitle, Credit):
+# Seasons (with their episodes) and where-to-watch rows are content: a restore brings them back.
+for _model in (ShowTitle, Credit, Episode, Availability):
     if not reversion.is_registered(_model):
         reversion.register(_model)
+if not reversion.is_registered(Season):
+    reversion.register(Season, follow=["episodes"])
 if not reversion.is_registered(Show):
-    reversion.register(Show, follow=["other_titles", "credits"])
+    reversion.register(Show, follow=["other_titles", "credits", "seasons", "availability"])
 
 
 class ShowTitleInline(admin.TabularInline):
@@ -68,6 +74,30 @@ class CreditInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
+
+
+class SeasonInline(admin.TabularInline):
+    """A series' seasons; each season's episodes are edited on its own page (the link)."""
+
+    model = Season
+    form = WindowedForm
+    extra = 0
+    fields = ["number", "title", "status", "release_window", "episode_count"]
+    show_change_link = True
+    verbose_name_plural = _("seasons (open one to list its episodes)")
+
+
+class AvailabilityInline(admin.TabularInline):
+    """Where to watch, country by country, with the day each row was last confirmed."""
+
+    model = Availability
+    form = WindowedForm
+    extra = 0
+    fields = ["country", "platform", "kind", "release_window", "ends_on", "confirmed_on"]
+    autocomplete_fields = ["country", "platform"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country", "platform")
 
 
 class StatusHistoryInline(admin.TabularInline):
@@ -252,7 +282,13 @@ class ShowAdmin(
         "companies",
         "based_on_show",
     ]
-    inlines = [ShowTitleInline, CreditInline, StatusHistoryInline]
+    inlines = [
+        ShowTitleInline,
+        CreditInline,
+        SeasonInline,
+        AvailabilityInline,
+        StatusHistoryInline,
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "platform", "synopsis"]}),
         (
@@ -425,6 +461,52 @@ class ShowAdmin(
     def delete_queryset(self, request, queryset):
         for show in queryset:
             services.delete_show(show=show, by=request.user)
+
+
+class EpisodeInline(admin.TabularInline):
+    model = Episode
+    form = WindowedForm
+    extra = 0
+    fields = ["number", "title", "release_window", "runtime"]
+
+
+@admin.register(Season)
+class SeasonAdmin(VersionAdmin, admin.ModelAdmin):
+    """A season with its episodes (Django's admin nests one level of inlines: the seasons
+    are inline on the show, the episodes here). Saves go through shows.services."""
+
+    form = WindowedForm
+    list_display = ["__str__", "show", "status", "release_window_display", "episode_count"]
+    list_select_related = ["show"]
+    search_fields = ["show__title", "title"]
+    autocomplete_fields = ["show"]
+    fields = ["show", "number", "title", "status", "release_window", "episode_count"]
+    inlines = [EpisodeInline]
+
+    class Media:
+        css = ADMIN_CSS
+
+    @admin.display(description=_("release"), ordering="release_date")
+    def release_window_display(self, season):
+        return str(season.release_window) if season.release_window else "—"
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["show"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        request.season_before = services.show_facts(obj.show_id) if obj.show_id else None
+        services.save_season(season=obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.season_saved(season=form.instance, by=request.user, before=request.season_before)
+
+    def delete_model(self, request, obj):
+        services.delete_season(season=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for season in queryset:
+            services.delete_season(season=season, by=request.user)
 
 
 class NamedAdmin(admin.ModelAdmin):

@@ -4,6 +4,7 @@ A show's own tag is ``show:<id>``, a platform's ``platform:<id>``... (``tag_of(o
 SHOWS = "list:shows"  # which shows a list holds, in what order (status, release, title...)
 SEARCH = "search:shows"  # what free text finds among shows (every title)
 SITEMAP = "sitemap:shows"  # addresses and last-saved times
+RELEASES = "list:releases"  # the release calendar, its feeds, "new this week"
 
 
 def vocabulary_list(model):

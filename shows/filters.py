@@ -1,6 +1,7 @@
 """Reader-facing filters for shows (the public production tracker) and people."""
 
 import django_filters
+from django import forms
 from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,7 @@ from shows.models import (
     ShowKind,
     ShowStatus,
 )
+from shows.selectors import ReleaseFilters
 
 
 def _capitalised(choices):
@@ -142,3 +144,71 @@ class PersonFilter(django_filters.FilterSet):
         if self.form.cleaned_data.get("show", "").strip():
             return queryset  # applied with the show, on the same credit
         return queryset.filter(pk__in=Credit.objects.filter(role=value).values("person"))
+
+
+class ReleaseFilterForm(forms.Form):
+    platform = forms.ModelChoiceField(
+        label=_("Platform"),
+        queryset=Platform.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any platform"),
+        widget=QuickSelect,
+    )
+    country = forms.ModelChoiceField(
+        label=_("Where to watch"),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any country"),
+        widget=QuickSelect,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("Series or film")), *_capitalised(ShowKind.choices)],
+        required=False,
+        widget=QuickSelect,
+    )
+    genre = forms.ModelChoiceField(
+        label=_("Genre"),
+        queryset=Genre.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any genre"),
+        widget=QuickSelect,
+    )
+    premieres = forms.BooleanField(
+        label=_("Premieres only"),
+        required=False,
+        help_text=_("Films, series and new seasons; no single episodes or arrivals."),
+    )
+
+
+class ReleaseFilter:
+    """The release calendar's filters. A value that means nothing (an unknown platform, a
+    made-up kind) is dropped, and named in ``ignored``: the calendar is shown without it,
+    never an error page."""
+
+    params = ["platform", "country", "kind", "genre", "premieres"]
+    cache_tags = [show_tags.vocabulary_list(model) for model in (Platform, Country, Genre)]
+
+    def __init__(self, data):
+        self.form = ReleaseFilterForm(data)
+        self.form.is_valid()
+        self.ignored = [self.form.fields[name].label for name in self.form.errors]
+        self.form = ReleaseFilterForm(
+            {
+                name: value
+                for name, value in data.items()
+                if name in self.form.fields and name not in self.form.errors
+            }
+        )
+        self.form.is_valid()
+        cleaned = self.form.cleaned_data
+        self.filters = ReleaseFilters(
+            platform=cleaned.get("platform"),
+            country=cleaned.get("country"),
+            kind=cleaned.get("kind", ""),
+            genre=cleaned.get("genre"),
+            premieres_only=bool(cleaned.get("premieres")),
+        )

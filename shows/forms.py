@@ -87,3 +87,23 @@ class ShowAdminForm(ConflictCheckedForm):
         if "release_window" in self.cleaned_data:
             self.instance.release_window = self.cleaned_data["release_window"]
         super()._post_clean()
+
+
+class WindowedForm(forms.ModelForm):
+    """A season's, an episode's or a where-to-watch row's release window in one box."""
+
+    release_window = ReleaseWindowField(label=_("Release"), max_length=40)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["release_window"].help_text = _(
+            "“2026”, “Spring 2026”, “March 2026” or “14 March 2026”: only what is known."
+        )
+        self.fields["release_window"].widget.attrs["size"] = 16
+        if self.instance.pk:
+            self.initial.setdefault("release_window", self.instance.release_window)
+
+    def _post_clean(self):
+        if "release_window" in self.cleaned_data:
+            self.instance.release_window = self.cleaned_data["release_window"]
+        super()._post_clean()

@@ -126,6 +126,29 @@ class ReleaseWindow:
         return dateformat.format(self.date, "j F Y")
 
     @property
+    def exact(self):
+        """The day is known."""
+        return self.precision == Precision.DAY
+
+    @property
+    def end(self):
+        """The last day the window covers (the day itself when the day is known)."""
+        if self.precision == Precision.DAY:
+            return self.date
+        months = {Precision.MONTH: 1, Precision.SEASON: 3, Precision.YEAR: 12}[self.precision]
+        month = self.date.month - 1 + months
+        following = datetime.date(self.date.year + month // 12, month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+
+    @property
+    def month(self):
+        """The window as far as a calendar's month can hold it: its month for a day or a
+        month, itself for a season or a year (never a made-up month)."""
+        if self.precision in (Precision.DAY, Precision.MONTH):
+            return ReleaseWindow(self.date.replace(day=1), Precision.MONTH)
+        return self
+
+    @property
     def iso(self):
         """ISO 8601 at the known precision ("2025", "2025-03", "2025-03-14"), for machines.
 

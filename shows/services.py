@@ -20,7 +20,17 @@ from newsroom.core.models import UNCHECKED, lock_version
 from newsroom.core.rules import require
 from people import cache_tags as people_tags
 from shows import cache_tags
-from shows.models import Credit, KnownFor, Language, Show, ShowTitle, StatusChange
+from shows.models import (
+    Availability,
+    Credit,
+    Episode,
+    KnownFor,
+    Language,
+    Season,
+    Show,
+    ShowTitle,
+    StatusChange,
+)
 
 CHANGE_STATUS = "shows.change_show_status"
 LISTED = (
@@ -41,6 +51,18 @@ CREDIT = (
     "character_description",
     "billing_order",
 )
+SEASON = ("pk", "number", "title", "status", "release_date", "release_precision", "episode_count")
+EPISODE = ("pk", "season_id", "number", "title", "release_date", "release_precision", "runtime")
+AVAILABILITY = (
+    "pk",
+    "platform_id",
+    "country_id",
+    "kind",
+    "release_date",
+    "release_precision",
+    "ends_on",
+    "confirmed_on",
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,7 @@ class ShowFacts:
     filters: frozenset
     titles: frozenset
     credits: frozenset
+    releases: frozenset  # seasons, episodes and where-to-watch rows
 
 
 def show_facts(pk):
@@ -76,6 +99,24 @@ def show_facts(pk):
         filters=filters,
         titles=frozenset([row["title"], *titles]),
         credits=frozenset(Credit.objects.filter(show_id=pk).values_list(*CREDIT)),
+        releases=release_facts(pk),
+    )
+
+
+def release_facts(pk):
+    """A show's seasons, episodes and where-to-watch rows, as stored now."""
+    return frozenset(
+        [
+            *(("season", *row) for row in Season.objects.filter(show_id=pk).values_list(*SEASON)),
+            *(
+                ("episode", *row)
+                for row in Episode.objects.filter(season__show_id=pk).values_list(*EPISODE)
+            ),
+            *(
+                ("availability", *row)
+                for row in Availability.objects.filter(show_id=pk).values_list(*AVAILABILITY)
+            ),
+        ]
     )
 
 
@@ -86,10 +127,12 @@ def change_tags(before, after):
         return set()
     tags = {f"show:{facts[0].pk}", cache_tags.SITEMAP}
     if before is None or after is None:
-        tags |= {cache_tags.SHOWS, cache_tags.SEARCH}
+        tags |= {cache_tags.SHOWS, cache_tags.SEARCH, cache_tags.RELEASES}
     else:
         if (before.listed, before.filters) != (after.listed, after.filters):
-            tags.add(cache_tags.SHOWS)
+            tags |= {cache_tags.SHOWS, cache_tags.RELEASES}
+        if before.releases != after.releases:
+            tags.add(cache_tags.RELEASES)
         if before.titles != after.titles:
             tags |= {cache_tags.SEARCH, cache_tags.SHOWS}
     tags.update(f"show:{f.based_on_show_id}" for f in facts if f.based_on_show_id)
@@ -229,6 +272,31 @@ def _follow_history(show, by):
         modified_by=by,  # an editor with the show open is told who changed it
     )
     purge(show, cache_tags.SHOWS, cache_tags.SITEMAP)
+
+
+@transaction.atomic
+def save_season(*, season, by):
+    """A season's own fields, edited on its page (its episodes follow, then
+    ``season_saved``). The seasons edited inline on a show go through ``show_saved``."""
+    require(by, "shows.change_season" if season.pk else "shows.add_season")
+    Show.objects.select_for_update().filter(pk=season.show_id).first()
+    season.save()
+    return season
+
+
+@transaction.atomic
+def season_saved(*, season, by, before):
+    """After a season and its episodes were saved: the show's pages, and the calendar."""
+    Show.objects.filter(pk=season.show_id).update(modified_at=timezone.now(), modified_by=by)
+    purge(*change_tags(before, show_facts(season.show_id)))
+
+
+@transaction.atomic
+def delete_season(*, season, by):
+    require(by, "shows.delete_season")
+    before = show_facts(season.show_id)
+    season.delete()
+    purge(*change_tags(before, show_facts(season.show_id)))
 
 
 def person_credits(person):

@@ -1,3 +1,5 @@
+import datetime
+
 from content_editor.admin import ContentEditor, ContentEditorInline
 from django import forms
 from django.conf import settings
@@ -5,9 +7,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import F, Prefetch
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from js_asset import Media
 from reversion.admin import VersionAdmin
 
@@ -30,6 +35,7 @@ from newsroom.core.admin import (
     EstimatedCountAdmin,
     HistoryCompareAdmin,
 )
+from shows.models import Country, Platform
 
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
@@ -267,6 +273,35 @@ class ArticleAdmin(
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     # Saving: the article's fields, then its bylines and blocks, then the workflow step.
+    def get_urls(self):
+        roundup = self.admin_site.admin_view(require_POST(self.roundup_view))
+        return [
+            path("roundup/", roundup, name="articles_article_roundup"),
+            *super().get_urls(),
+        ]
+
+    def roundup_view(self, request):
+        """"Draft this week's roundup" (a button on the public "new this week" page, shown to
+        staff): a draft article prefilled from the release records, opened for editing."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        platform = Platform.objects.filter(slug=request.POST.get("platform") or "").first()
+        country = Country.objects.filter(code=(request.POST.get("country") or "").upper()).first()
+        try:
+            week = datetime.date.fromisoformat(request.POST.get("week", ""))
+        except ValueError:
+            week = timezone.localdate()
+        article = services.draft_roundup(
+            platform=platform, country=country, week=week, by=request.user
+        )
+        self.message_user(
+            request,
+            _("Drafted “%(headline)s” from this week's releases: edit it, then submit it.")
+            % {"headline": article.headline},
+            messages.SUCCESS,
+        )
+        return redirect("admin:articles_article_change", article.pk)
+
     def remember_state(self, request, object_id):
         article = Article.objects.filter(pk=object_id).first() if object_id else None
         if article is not None and not services.can_edit(request.user, article):

@@ -10,7 +10,7 @@ from .blocks import (
     body_changed,
 )
 from .comment import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
-from .photo import Photo
+from .photo import Headshot, KeyArt, Photo
 
 __all__ = [
     "BLOCK_MODELS",
@@ -23,6 +23,8 @@ __all__ = [
     "BlockedWord",
     "Comment",
     "CommentStatus",
+    "Headshot",
+    "KeyArt",
     "ModerationEvent",
     "Photo",
     "PhotoBlock",

@@ -132,3 +132,46 @@ class Photo(models.Model):
     def __str__(self):
         caption = " ".join(self.caption.split())
         return caption if len(caption) <= 80 else f"{caption[:79]}…"
+
+
+class KeyArt(models.Model):
+    """A show's key art: the poster or still its page and cards lead with."""
+
+    show = models.OneToOneField(
+        Show, verbose_name=_("show"), on_delete=models.CASCADE, related_name="key_art"
+    )
+    photo = models.ForeignKey(
+        Photo,
+        verbose_name=_("key art"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The poster or still the show's page and cards lead with."),
+    )
+
+    class Meta:
+        verbose_name = _("key art")
+        verbose_name_plural = _("key art")
+
+    def __str__(self):
+        return f"{self.show}: {self.photo}"
+
+
+class Headshot(models.Model):
+    """A person's headshot, shown on their page."""
+
+    person = models.OneToOneField(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="headshot"
+    )
+    photo = models.ForeignKey(
+        Photo,
+        verbose_name=_("headshot"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A recent portrait, face near the focal point."),
+    )
+
+    class Meta:
+        verbose_name = _("headshot")
+
+    def __str__(self):
+        return f"{self.person}: {self.photo}"

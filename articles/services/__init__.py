@@ -27,6 +27,7 @@ from .library import (
     save_photo,
     save_tag,
 )
+from .roundups import draft_roundup
 from .sharing import create_share_link, revoke_share_links, share_link_for, share_url
 from .workflow import (
     STEPS,
@@ -56,6 +57,7 @@ __all__ = [
     "delete_article",
     "delete_named",
     "delete_photo",
+    "draft_roundup",
     "index_article",
     "is_mine",
     "photo_relations_saved",

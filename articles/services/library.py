@@ -8,7 +8,17 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from articles import cache_tags
-from articles.models import Article, ArticleAuthor, Author, Photo, PhotoBlock, Tag, body_changed
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Headshot,
+    KeyArt,
+    Photo,
+    PhotoBlock,
+    Tag,
+    body_changed,
+)
 from articles.photo_metadata import without_private_metadata
 from articles.renditions import make_renditions, renditions_current
 from newsroom.core.cache import purge, tag_of
@@ -33,13 +43,18 @@ def pictured(photo):
 
 def _photo_tags(photo):
     """What shows a photo: its own tag (grids, figures), the articles using it as their hero
-    (cards name their article only) or in their body, and the photo lists of those it
-    pictures (their cards' pictures)."""
+    (cards name their article only) or in their body, the shows it is key art of and the
+    people it is the headshot of, and the photo lists of those it pictures (their cards'
+    pictures)."""
     heroes = Article.objects.filter(hero_photo=photo).values_list("pk", flat=True)
     blocks = _bodies_showing(photo)
     people, shows = pictured(photo)
+    art = KeyArt.objects.filter(photo=photo).values_list("show_id", flat=True)
+    portraits = Headshot.objects.filter(photo=photo).values_list("person_id", flat=True)
     return [
         tag_of(photo),
+        *(f"show:{pk}" for pk in art),
+        *(f"person:{pk}" for pk in portraits),
         *(f"article:{pk}" for pk in {*heroes, *blocks}),
         *(cache_tags.photos_of(f"person:{pk}") for pk in people),
         *(cache_tags.photos_of(f"show:{pk}") for pk in shows),

@@ -40,7 +40,7 @@ from django.core.signals import request_finished, request_started
 from django.db import connections, transaction
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.module_loading import import_string
 
@@ -538,13 +538,16 @@ def _known_only(request, known):
     kept._mutable = False
 
 
-def cache_page(*tags, bypass=None, params=()):
+def cache_page(*tags, bypass=None, params=(), vary=None):
     """Serve a view's GET (and HEAD) responses to readers from the cache, kept until one of
     the tags its page showed (these, and all it collected while rendering) is purged or it
     expires. ``bypass(request)`` true: this reader gets a fresh page (their own held
     comment, say). ``params``: the query parameters the view reads (names, or a callable
     returning them, for a filter set's); for readers, any other is dropped before the view
-    runs, and the page is cached under the address with the known ones only."""
+    runs, and the page is cached under the address with the known ones only. ``vary(request)
+    -> (key, headers)``: a page that differs by something the reader sends besides its
+    address (their country, from a cookie or Accept-Language) is kept once per ``key``, and
+    answered with ``Vary: headers`` for caches beyond this one."""
 
     def decorator(view):
         known = []
@@ -566,10 +569,11 @@ def cache_page(*tags, bypass=None, params=()):
             _known_only(request, known_params())
             if not settings.NEWSROOM_PAGE_CACHE_SECONDS:  # the page cache is switched off
                 return _render(view, request, args, kwargs, tags)[0]
-            key = _page_key(request)
+            varies, vary_headers = vary(request) if vary else ("", "")
+            key = _page_key(request, varies)
             entry = _page_lookup(key)
             if entry is not None:
-                return _serve(request, entry, "hit")
+                return _varied(_serve(request, entry, "hit"), vary_headers)
             try:
                 response, collected = _render_retried(view, request, args, kwargs, tags)
             except Exception as error:
@@ -583,9 +587,9 @@ def cache_page(*tags, bypass=None, params=()):
                 return response
             entry = _page_entry(response, collected)
             if entry is None:
-                return response
+                return _varied(response, vary_headers)
             _page_store(key, entry)
-            return _serve(request, entry, "miss", response)
+            return _varied(_serve(request, entry, "miss", response), vary_headers)
 
         return cached_view
 
@@ -648,9 +652,15 @@ def _page_store(key, entry):
         logger.exception("Cache unavailable")
 
 
-def _page_key(request):
+def _page_key(request, varies=""):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return "page:" + hashlib.sha256(url.encode()).hexdigest()
+    return "page:" + hashlib.sha256(f"{url} {varies}".encode()).hexdigest()
+
+
+def _varied(response, headers):
+    if headers:
+        patch_vary_headers(response, headers)
+    return response
 
 
 def _page_entry(response, collected):

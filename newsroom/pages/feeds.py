@@ -1,8 +1,13 @@
-"""RSS 2.0 and Atom feeds: the whole site, each show, each author, each tag. Each is a
-cached page carrying its items' tags (newsroom/urls.py wraps them in cache_page)."""
+"""RSS 2.0 and Atom feeds: the whole site, each show, person, author and tag. Each is a
+cached page carrying its items' tags (newsroom/urls.py wraps them in cache_page). An item
+with a picture carries it as Media RSS (``media:content`` and ``media:thumbnail``, which
+feed readers show), in RSS and Atom alike."""
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
@@ -10,15 +15,63 @@ from articles import selectors as articles
 from articles.models import Author, Tag
 from newsroom.core.cache import add_tags
 from newsroom.core.text import XMLSafeFeed
+from people.models import Person
 from shows.models import Show
 
+_request = ContextVar("feed_request")
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+FEED_IMAGE_WIDTH = 1200  # the rendition closest to what feed readers show
 
-class SafeRssFeed(XMLSafeFeed, Rss201rev2Feed):
+
+class MediaRss:
+    """Writes an item's ``image`` ({url, width, height, type, alt}) as Media RSS."""
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        image = item.get("image")
+        if not image:
+            return
+        attributes = {
+            "url": image["url"],
+            "medium": "image",
+            "type": image["type"],
+            "width": str(image["width"]),
+            "height": str(image["height"]),
+        }
+        handler.startElement("media:content", attributes)
+        if image["alt"]:
+            handler.addQuickElement("media:description", image["alt"], {"type": "plain"})
+        handler.endElement("media:content")
+        handler.addQuickElement("media:thumbnail", None, {"url": image["url"]})
+
+
+class SafeRssFeed(MediaRss, XMLSafeFeed, Rss201rev2Feed):
     pass
 
 
-class SafeAtomFeed(XMLSafeFeed, Atom1Feed):
+class SafeAtomFeed(MediaRss, XMLSafeFeed, Atom1Feed):
     pass
+
+
+def feed_image(photo):
+    """A photo as a feed shows it: its JPEG rendition nearest FEED_IMAGE_WIDTH, or the
+    original when renditions are not made yet."""
+    if photo is None or not photo.image:
+        return None
+    rows = (photo.renditions or {}).get("full") or []
+    if rows:
+        width, height, _webp, jpeg = min(rows, key=lambda row: abs(row[0] - FEED_IMAGE_WIDTH))
+        url, kind = default_storage.url(jpeg), "image/jpeg"
+    else:
+        width, height = photo.width, photo.height
+        url = photo.image.url
+        kind = "image/png" if url.lower().endswith(".png") else "image/jpeg"
+        if url.lower().endswith(".webp"):
+            kind = "image/webp"
+    return {"url": url, "width": width, "height": height, "type": kind, "alt": photo.alt_text}
 
 
 class ArticleFeed(Feed):
@@ -72,6 +125,19 @@ class ArticleFeed(Feed):
     def item_guid(self, item):
         return f"article-{item.pk}"
 
+    def item_extra_kwargs(self, item):
+        image = feed_image(item.hero_photo)
+        if image:
+            image = {**image, "url": _request.get().build_absolute_uri(image["url"])}
+        return {"image": image}
+
+    def get_feed(self, obj, request):
+        token = _request.set(request)  # one feed object serves every request: not an attribute
+        try:
+            return super().get_feed(obj, request)
+        finally:
+            _request.reset(token)
+
     item_guid_is_permalink = False
 
 
@@ -110,6 +176,29 @@ class ShowFeed(ArticleFeed):
 
 
 class ShowAtomFeed(AtomMixin, ShowFeed):
+    pass
+
+
+class PersonFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        obj = get_object_or_404(Person, slug=slug)
+        add_tags(obj)
+        return obj
+
+    def title(self, obj=None):
+        return f"{obj.name} · {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def description(self, obj=None):
+        return f"News about {obj.name}: roles, projects, interviews."
+
+    def articles(self, obj):
+        return articles.published_about(obj)
+
+
+class PersonAtomFeed(AtomMixin, PersonFeed):
     pass
 
 

@@ -5,7 +5,7 @@ from django.urls import path
 
 from newsroom.core.cache import cache_page
 
-from . import feeds, views
+from . import feeds, releases, views
 from .sitemaps import SITEMAPS, news_sitemap
 
 app_name = "pages"
@@ -34,12 +34,22 @@ urlpatterns = [
     path("news-sitemap.xml", cache_page()(news_sitemap), name="news-sitemap"),
     path("feed/", feed(feeds.SiteFeed), name="feed"),
     path("feed/atom/", feed(feeds.SiteAtomFeed), name="feed-atom"),
+    path("calendar/", releases.calendar, name="calendar"),
+    path("calendar.ics", releases.calendar_ics, name="calendar-ics"),
+    path("new/", releases.new_this_week, name="new"),
+    path("new/<slug:platform>/", releases.new_this_week, name="new-on"),
+    path("platforms/<slug:slug>/calendar.ics", releases.platform_ics, name="platform-ics"),
+    path("country/", releases.choose_country, name="country"),
     path("shows/", views.ShowListView.as_view(), name="shows"),
     path("shows/<slug:slug>/", views.ShowDetailView.as_view(), name="show"),
     path("shows/<slug:slug>/feed/", feed(feeds.ShowFeed), name="show-feed"),
+    path("shows/<slug:slug>/calendar.ics", releases.show_ics, name="show-ics"),
     path("shows/<slug:slug>/feed/atom/", feed(feeds.ShowAtomFeed), name="show-feed-atom"),
     path("people/", views.PersonListView.as_view(), name="people"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
+    path("people/<slug:slug>/feed/", feed(feeds.PersonFeed), name="person-feed"),
+    path("people/<slug:slug>/feed/atom/", feed(feeds.PersonAtomFeed), name="person-feed-atom"),
+    path("people/<slug:slug>/calendar.ics", releases.person_ics, name="person-ics"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author"),
     path("authors/<slug:slug>/feed/", feed(feeds.AuthorFeed), name="author-feed"),
     path("authors/<slug:slug>/feed/atom/", feed(feeds.AuthorAtomFeed), name="author-feed-atom"),

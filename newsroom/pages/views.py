@@ -27,7 +27,7 @@ from articles.models import Author, Tag
 from newsroom.core.cache import add_tags, cache_page, cached_value, expire_at
 from newsroom.core.paginator import CachedCountPaginator
 from newsroom.core.public import PublicListMixin, breadcrumbs, filter_params
-from newsroom.pages import search
+from newsroom.pages import releases, search
 from people import cache_tags as people_tags
 from people import seo as people_seo
 from people.models import Person
@@ -147,7 +147,9 @@ def search_view(request):
     return render(request, "newsroom/search.html", context)
 
 
-@method_decorator([require_safe, cache_page()], name="dispatch")
+@method_decorator(
+    [require_safe, cache_page(params=["country"], vary=releases.country_vary)], name="dispatch"
+)
 class ShowDetailView(DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
@@ -161,6 +163,8 @@ class ShowDetailView(DetailView):
         show = self.object
         add_tags(*shows.show_tags(show))
         cast, crew_groups, credits = shows.show_credits(show)
+        code = releases.reader_country(self.request)
+        watch_here, watch_by_country, country = releases.where_to_watch(show, code)
         trail = [
             (_("Home"), "/"),
             (_("Shows"), reverse("pages:shows")),
@@ -169,6 +173,13 @@ class ShowDetailView(DetailView):
         context.update(
             cast=cast,
             crew_groups=crew_groups,
+            seasons=list(show.seasons.all()),
+            reader_country=code,
+            watch_country=country,
+            watch_here=watch_here,
+            watch_by_country=watch_by_country,
+            countries=shows.countries(),
+            key_art=articles.key_art(show),
             articles=articles.articles_about(show, ARTICLES_ON_PAGE),
             photos=articles.photos_of(show, "shows", PHOTOS_ON_PAGE),
             breadcrumbs=trail,
@@ -216,6 +227,7 @@ class PersonDetailView(DetailView):
         ]
         context.update(
             credit_groups=shows.person_credits(person),
+            headshot=articles.headshot(person),
             known_for=known_for,
             photos=articles.photos_of(person, "people", PHOTOS_ON_PAGE),
             articles=articles.articles_about(person, ARTICLES_ON_PAGE),

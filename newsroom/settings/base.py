@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "shows",
     "articles",
     "newsroom.pages",
+    "newsroom.follows",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "axes",  # last: its admin of lockouts sits after the newsroom's own
 ]
@@ -325,3 +328,21 @@ SHOWS_STALE_AFTER_DAYS = env_int("SHOWS_STALE_AFTER_DAYS", 90)
 
 # Preview share links for outside reviewers stay valid this many days (revocable sooner).
 ARTICLES_SHARE_LINK_DAYS = env_int("ARTICLES_SHARE_LINK_DAYS", 7)
+
+# Where the site is, for links in emails sent with no request at hand (digests).
+NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
+
+# Email: the console in development (base), locmem in tests, SMTP in production (prod.py).
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
+
+# Background jobs (django-tasks): the database backend, run by `manage.py db_worker`
+# (`make run` starts one beside the web server). Every web process and worker shares the
+# database, so workers may run on other machines.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Readers following shows and people (newsroom/follows/).
+FOLLOWS_CONFIRM_DAYS = env_int("FOLLOWS_CONFIRM_DAYS", 3)  # an unconfirmed follow expires then
+FOLLOWS_DIGEST_BATCH = env_int("FOLLOWS_DIGEST_BATCH", 200)  # followers per digest task
+FOLLOWS_RATE_IP = env("FOLLOWS_RATE_IP", "5/600")  # follow requests per seconds, per address
+FOLLOWS_RATE_EMAIL = env("FOLLOWS_RATE_EMAIL", "3/3600")  # per email address

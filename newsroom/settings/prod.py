@@ -44,3 +44,16 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
 NEWSROOM_DEMO_ALLOWED = False
+
+# Links in emails sent with no request at hand (digests): the first allowed host, unless set.
+NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
+# Email goes out by SMTP (a local relay unless told otherwise).
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", f"newsroom@{ALLOWED_HOSTS[0].lstrip('.')}")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -52,3 +52,7 @@ NEWSROOM_PURGE_RETRY_SECONDS = 0
 
 # Every purge is logged and kept, as a CDN would be told of it.
 NEWSROOM_CDN_PURGER = "newsroom.core.cdn.LoggedPurger"
+
+# Background jobs run at once, in the test's own transaction.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+NEWSROOM_SITE_URL = "http://testserver"

@@ -43,15 +43,17 @@ def stale_cutoff(today=None):
     )
 
 
-def upcoming_releases(today):
-    """Windows that have not ended yet: this day on, this month, this season, this year."""
+def upcoming_releases(today, prefix=""):
+    """Windows that have not ended yet: this day on, this month, this season, this year.
+    ``prefix``: the path to the window's fields (``"season__"``)."""
     season = datetime.date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
     year = today.replace(month=1, day=1)
+    date, precision = f"{prefix}release_date", f"{prefix}release_precision"
     return (
-        models.Q(release_precision=Precision.DAY, release_date__gte=today)
-        | models.Q(release_precision=Precision.MONTH, release_date__gte=today.replace(day=1))
-        | models.Q(release_precision=Precision.SEASON, release_date__gte=season)
-        | models.Q(release_precision=Precision.YEAR, release_date__gte=year)
+        models.Q(**{precision: Precision.DAY, f"{date}__gte": today})
+        | models.Q(**{precision: Precision.MONTH, f"{date}__gte": today.replace(day=1)})
+        | models.Q(**{precision: Precision.SEASON, f"{date}__gte": season})
+        | models.Q(**{precision: Precision.YEAR, f"{date}__gte": year})
     )
 
 

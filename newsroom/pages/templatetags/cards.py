@@ -7,7 +7,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from articles import cache_tags
+from articles import cache_tags, selectors
 from articles.templatetags.articles import picture
 from newsroom.core import cache
 from shows.templatetags.shows import status_badge
@@ -18,12 +18,15 @@ register = template.Library()
 @register.simple_tag
 def show_cards(shows):
     """``{% show_cards shows %}``: kind and platform, title, status and when it was last
-    confirmed, release window, first photo (prefetched ``photos``). Each card names its
-    show's tag and its photos'."""
+    confirmed, release window, its key art or else its first photo (prefetched ``photos``;
+    the key art of every card is read in one query). Each card names its show's tag (its
+    key art is chosen on the show) and its photos'."""
     cards = []
+    shows = list(shows)
+    art = selectors.key_art_of(shows) if shows else {}
     for show in shows:
         cache.add_tags(show, cache_tags.photos_of(show))
-        photo = next(iter(show.photos.all()), None)
+        photo = art.get(show.pk) or next(iter(show.photos.all()), None)
         kicker = escape(capfirst(show.get_kind_display()))
         if show.platform_id:
             kicker += f" · {escape(show.platform.name)}"
