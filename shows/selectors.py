@@ -255,7 +255,7 @@ def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES
                 modified_at=show.modified_at,
             )
         )
-    seasons = _narrowed(Season.objects.select_related("show__platform"), filters, "show__")
+    seasons = _narrowed(Season.objects.select_related("show__platform"), filters, "show")
     if filters.platform is not None:
         seasons = seasons.filter(show__platform=filters.platform)
     season_days = {}
@@ -274,7 +274,7 @@ def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES
         )
     if not filters.premieres_only:
         episodes = _narrowed(
-            Episode.objects.select_related("season__show__platform"), filters, "season__show__"
+            Episode.objects.select_related("season__show__platform"), filters, "season__show"
         )
         if filters.platform is not None:
             episodes = episodes.filter(season__show__platform=filters.platform)
@@ -297,7 +297,7 @@ def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES
         rows = _narrowed(
             Availability.objects.select_related("show__platform", "platform", "country"),
             filters,
-            "show__",
+            "show",
         )
         if filters.platform is not None:
             rows = rows.filter(platform=filters.platform)

@@ -40,6 +40,11 @@ def show_data(request, show, credits, companies):
             if credit.role in (CreditRole.CREATOR, CreditRole.WRITER)
         ],
     }
+    if show.kind != ShowKind.FILM:
+        seasons = list(show.seasons.all())  # prefetched with their episodes
+        if seasons:
+            data["numberOfSeasons"] = len(seasons)
+            data["containsSeason"] = [_season(season) for season in seasons]
     window = show.release_window
     if window:
         # At its precision: "2025", "2025-03" or "2025-03-14" (ISO 8601 reduced precision).
@@ -51,3 +56,28 @@ def show_data(request, show, credits, companies):
             based_on["url"] = request.build_absolute_uri(show.based_on_show.get_absolute_url())
         data["isBasedOn"] = based_on
     return {key: value for key, value in data.items() if value not in ("", [], None)}
+
+
+def _season(season):
+    data = {
+        "@type": "TVSeason",
+        "seasonNumber": season.number,
+        "name": str(season),
+        "numberOfEpisodes": season.episode_count,
+        "startDate": season.release_window.iso if season.release_window else None,
+        "episode": [
+            {
+                key: value
+                for key, value in {
+                    "@type": "TVEpisode",
+                    "episodeNumber": episode.number,
+                    "name": episode.title or str(episode),
+                    "datePublished": episode.release_window.iso if episode.release_window else None,
+                    "timeRequired": f"PT{episode.runtime}M" if episode.runtime else None,
+                }.items()
+                if value is not None
+            }
+            for episode in season.episodes.all()
+        ],
+    }
+    return {key: value for key, value in data.items() if value not in (None, [])}

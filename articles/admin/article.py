@@ -281,7 +281,7 @@ class ArticleAdmin(
         ]
 
     def roundup_view(self, request):
-        """"Draft this week's roundup" (a button on the public "new this week" page, shown to
+        """ "Draft this week's roundup" (a button on the public "new this week" page, shown to
         staff): a draft article prefilled from the release records, opened for editing."""
         if not self.has_add_permission(request):
             raise PermissionDenied

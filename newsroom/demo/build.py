@@ -20,6 +20,8 @@ from articles.models import (
     BlockedWord,
     Comment,
     CommentStatus,
+    Headshot,
+    KeyArt,
     ModerationEvent,
     Photo,
     PhotoBlock,
@@ -33,18 +35,21 @@ from articles.services import body_saved
 from newsroom.core.cache import purge_site
 from people.models import Person
 from shows.models import (
+    Availability,
     Company,
     Country,
     Credit,
+    Episode,
     Genre,
     KnownFor,
     Language,
     Platform,
+    Season,
     Show,
     ShowTitle,
     StatusChange,
 )
-from shows.release import ReleaseWindow
+from shows.release import Precision, ReleaseWindow
 
 from . import content
 from .images import demo_image
@@ -66,6 +71,7 @@ def build_demo():
             )
     authors = _authors(accounts)
     photos = _photos(people, shows, accounts["editor"])
+    _releases(shows, photos, people)
     _articles(authors, photos, people, shows, accounts["editor"])
     _moderation(accounts["moderator"])
     _share_links(accounts["editor"])
@@ -220,6 +226,46 @@ def _photos(people, shows, uploader):
         photo.shows.set([shows[slug] for slug in which])
         photos[key] = photo
     return photos
+
+
+def _releases(shows, photos, people):
+    """Seasons and episodes, where to watch (some arriving in the days after loading), key
+    art and headshots."""
+    today = timezone.localdate()
+    for slug, number, title, status, window, count, episodes in content.SEASONS:
+        season, _ = Season.objects.update_or_create(
+            show=shows[slug],
+            number=number,
+            defaults={"title": title, "status": status, "episode_count": count},
+        )
+        season.release_window = ReleaseWindow.parse(window) if window else None
+        season.save()
+        for episode_number, episode_title, episode_window, runtime in episodes:
+            episode, _ = Episode.objects.update_or_create(
+                season=season,
+                number=episode_number,
+                defaults={"title": episode_title, "runtime": runtime},
+            )
+            episode.release_window = ReleaseWindow.parse(episode_window)
+            episode.save()
+    for slug, platform, country, kind, starts, confirmed_days in content.AVAILABILITY:
+        if starts.startswith("+"):
+            window = ReleaseWindow(today + datetime.timedelta(days=int(starts)), Precision.DAY)
+        else:
+            window = ReleaseWindow.parse(starts)
+        row, _ = Availability.objects.update_or_create(
+            show=shows[slug],
+            platform=Platform.objects.get(slug=platform),
+            country=Country.objects.get(code=country),
+            kind=kind,
+            defaults={"confirmed_on": today - datetime.timedelta(days=confirmed_days)},
+        )
+        row.release_window = window
+        row.save()
+    for slug, photo in content.KEY_ART.items():
+        KeyArt.objects.update_or_create(show=shows[slug], defaults={"photo": photos[photo]})
+    for slug, photo in content.HEADSHOTS.items():
+        Headshot.objects.update_or_create(person=people[slug], defaults={"photo": photos[photo]})
 
 
 def _publish_time(value):

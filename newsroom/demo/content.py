@@ -1138,3 +1138,69 @@ SPAMMER = (
     "203.0.113.7",
 )
 SPAMMED_ARTICLE = "romantics-anonymous-everything-we-know-so-far"
+
+
+# --- Releases ----------------------------------------------------------------------------
+# Seasons: show, number, title, status, release window (as an editor types it), episodes
+# announced, [(episode number, title, release window, runtime in minutes)].
+SEASONS = [
+    ("romantics-anonymous", 1, "", "filming", "2025", 8, []),
+    (
+        "kitsune-station",
+        1,
+        "",
+        "released",
+        "5 April 2025",
+        12,
+        [
+            (1, "The Last Train", "5 April 2025", 24),
+            (2, "A Wish for Rain", "12 April 2025", 24),
+            (3, "Lost Property", "19 April 2025", 24),
+        ],
+    ),
+    ("kitsune-station", 2, "", "pre_production", "Spring 2027", 12, []),
+    (
+        "night-market-detectives",
+        1,
+        "",
+        "post_production",
+        "14 March 2027",
+        8,
+        [
+            (1, "Skewers at Midnight", "14 March 2027", 58),
+            (2, "The Noodle Stall Alibi", "21 March 2027", 55),
+            (3, "", "28 March 2027", None),
+        ],
+    ),
+    ("harbour-lights", 1, "", "pre_production", "Autumn 2027", 10, []),
+    ("harbour-lights", 2, "", "announced", "2028", None, []),
+]
+
+# Where to watch: show, platform, country, kind, from (a window, or "+N" days from the day
+# the demo is loaded, so "new this week" always has something), last confirmed (days ago).
+AVAILABILITY = [
+    ("romantics-anonymous", "netflix", "JP", "stream", "2027", 10),
+    ("romantics-anonymous", "netflix", "KR", "stream", "2027", 10),
+    ("romantics-anonymous", "netflix", "US", "stream", "2027", 10),
+    ("romantics-anonymous", "netflix", "GB", "stream", "2027", 10),
+    ("kitsune-station", "lumen-plus", "JP", "stream", "5 April 2025", 30),
+    ("kitsune-station", "netflix", "FR", "stream", "+1", 4),
+    ("kitsune-station", "netflix", "GB", "stream", "+8", 4),
+    ("20th-century-girl", "netflix", "KR", "stream", "21 October 2022", 60),
+    ("20th-century-girl", "lumen-plus", "GB", "stream", "+3", 2),
+    ("20th-century-girl", "coastline-tv", "FR", "free", "+10", 2),
+    ("godzilla-vs-kong", "netflix", "JP", "stream", "+5", 6),
+    ("godzilla-vs-kong", "warner-bros-pictures", "US", "buy", "March 2021", 90),
+    ("47-ronin", "coastline-tv", "GB", "free", "+2", 3),
+    ("night-market-detectives", "lumen-plus", "KR", "stream", "14 March 2027", 12),
+    ("night-market-detectives", "lumen-plus", "JP", "stream", "March 2027", 12),
+    ("signal-fire", "cinema-release", "US", "cinema", "2028", 40),
+]
+
+# Key art and headshots, from the demo's photos.
+KEY_ART = {"kitsune-station": "kitsune-key-art", "harbour-lights": "harbour-lights-set"}
+HEADSHOTS = {
+    "shun-oguri": "oguri-hammer-gala",
+    "han-hyo-joo": "han-blood-free",
+    "yuri-nakamura": "nakamura-tiff-2022",
+}

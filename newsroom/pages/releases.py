@@ -18,12 +18,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_safe
 
 from articles import selectors as articles
-from newsroom.core.cache import add_tags, cache_page, expire_at
+from newsroom.core.cache import add_tags, cache_page, expire_at, is_reader
 from people.models import Person
 from shows import cache_tags as show_tags
 from shows import selectors as shows
@@ -204,7 +205,7 @@ def ics_response(request, found, *, name, spread_partial=True):
         event.add("dtend", release.window.end + datetime.timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         event.add("url", request.build_absolute_uri(release.show.get_absolute_url()))
-        details = [release.label.capitalize(), str(release.window)]
+        details = [capfirst(release.label), str(release.window)]
         if release.country:
             details.append(release.country.name)
         elif release.platform:
@@ -299,7 +300,9 @@ def title_details(found):
 
 
 def _may_draft(request):
-    return request.user.is_authenticated and request.user.has_perm("articles.add_article")
+    """Staff who may write (readers are never asked: their pages are cached, and reading
+    the session would make every page vary on the cookie)."""
+    return not is_reader(request) and request.user.has_perm("articles.add_article")
 
 
 @require_safe
