@@ -118,8 +118,16 @@ def photos_of(obj, field, limit):
 
 def key_art(show):
     """The show's key art (a Photo), or None. Choosing it is an edit of the show (its tag);
-    editing the photo purges the shows it is key art of."""
-    link = KeyArt.objects.filter(show=show).select_related("photo").first()
+    editing the photo purges the shows it is key art of. No query when the show was read
+    with ``select_related("key_art__photo")``."""
+    return _linked_photo(show, "key_art", KeyArt.objects.filter(show=show))
+
+
+def _linked_photo(obj, name, links):
+    if name in obj._state.fields_cache:  # read with the record
+        link = obj._state.fields_cache[name]
+    else:
+        link = links.select_related("photo").first()
     return link.photo if link else None
 
 
@@ -130,8 +138,8 @@ def key_art_of(shows):
 
 
 def headshot(person):
-    link = Headshot.objects.filter(person=person).select_related("photo").first()
-    return link.photo if link else None
+    """The person's headshot, or None (no query when read with ``headshot__photo``)."""
+    return _linked_photo(person, "headshot", Headshot.objects.filter(person=person))
 
 
 def page_data(article):

@@ -33,6 +33,7 @@ from articles.models import (
 from articles.renditions import make_renditions, renditions_current
 from articles.services import body_saved
 from newsroom.core.cache import purge_site
+from newsroom.follows.models import Follow, Follower
 from people.models import Person
 from shows.models import (
     Availability,
@@ -72,6 +73,7 @@ def build_demo():
     authors = _authors(accounts)
     photos = _photos(people, shows, accounts["editor"])
     _releases(shows, photos, people)
+    _follower(shows, people)
     _articles(authors, photos, people, shows, accounts["editor"])
     _moderation(accounts["moderator"])
     _share_links(accounts["editor"])
@@ -266,6 +268,19 @@ def _releases(shows, photos, people):
         KeyArt.objects.update_or_create(show=shows[slug], defaults={"photo": photos[photo]})
     for slug, photo in content.HEADSHOTS.items():
         Headshot.objects.update_or_create(person=people[slug], defaults={"photo": photos[photo]})
+
+
+def _follower(shows, people):
+    email, show_slugs, person_slugs = content.FOLLOWER
+    follower, _ = Follower.objects.get_or_create(email=email)
+    for slug in show_slugs:
+        Follow.objects.get_or_create(
+            follower=follower, show=shows[slug], defaults={"confirmed_at": timezone.now()}
+        )
+    for slug in person_slugs:
+        Follow.objects.get_or_create(
+            follower=follower, person=people[slug], defaults={"confirmed_at": timezone.now()}
+        )
 
 
 def _publish_time(value):

@@ -1204,3 +1204,6 @@ HEADSHOTS = {
     "han-hyo-joo": "han-blood-free",
     "yuri-nakamura": "nakamura-tiff-2022",
 }
+
+# A reader who follows a show and a person by email (confirmed), for the desk's follower page.
+FOLLOWER = ("reader@example.com", ["romantics-anonymous"], ["shun-oguri"])

@@ -156,7 +156,7 @@ class ShowDetailView(DetailView):
     extra_context = {"section": "shows"}
 
     def get_queryset(self):
-        return shows.show_page_queryset()
+        return shows.show_page_queryset().select_related("key_art__photo")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -179,7 +179,7 @@ class ShowDetailView(DetailView):
             watch_here=watch_here,
             watch_by_country=watch_by_country,
             countries=shows.countries(),
-            key_art=articles.key_art(show),
+            key_art=articles.key_art(show),  # read with the show (select_related)
             articles=articles.articles_about(show, ARTICLES_ON_PAGE),
             photos=articles.photos_of(show, "shows", PHOTOS_ON_PAGE),
             breadcrumbs=trail,
@@ -213,7 +213,9 @@ class PersonDetailView(DetailView):
     extra_context = {"section": "people"}
 
     def get_queryset(self):
-        return Person.objects.prefetch_related("known_for_shows__show")
+        return Person.objects.select_related("headshot__photo").prefetch_related(
+            "known_for_shows__show"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -28,7 +28,14 @@ def show_post(**fields):
         "release_note": "",
         "based_on": "",
     }
-    for prefix in ["other_titles", "credits", "status_history"]:
+    for prefix in [
+        "key_art",
+        "other_titles",
+        "credits",
+        "seasons",
+        "availability",
+        "status_history",
+    ]:
         data.update(
             {
                 f"{prefix}-TOTAL_FORMS": "0",
