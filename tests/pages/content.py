@@ -11,7 +11,19 @@ from articles.models import (
     QuoteStyle,
 )
 from articles.rendering import store_body
-from shows.models import Credit, CreditRole, KnownFor, ShowTitle, StatusChange
+from django.utils import timezone
+
+from shows.models import (
+    Availability,
+    Country,
+    Credit,
+    CreditRole,
+    Episode,
+    KnownFor,
+    Season,
+    ShowTitle,
+    StatusChange,
+)
 from tests.articles.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -70,6 +82,37 @@ class Newsroom:
         Credit.objects.create(show=self.show, person=PersonFactory(), role=CreditRole.PRODUCER)
         ShowTitle.objects.create(show=self.show, title=f"Other title {n}")
         StatusChange.objects.create(show=self.show, status="announced", confirmed_on=day)
+        # Releases: a season with episodes, where to watch in a new country, soon and later.
+        soon = timezone.localdate() + datetime.timedelta(days=n % 6 + 1)
+        season = Season.objects.create(
+            show=self.show, number=n, status="announced", release_date=soon, release_precision="day"
+        )
+        for number in (1, 2, 3):
+            Episode.objects.create(
+                season=season,
+                number=number,
+                release_date=soon + datetime.timedelta(days=7 * number),
+                release_precision="day",
+            )
+        country = Country.objects.create(
+            code=f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}", name=f"Country {n}"
+        )
+        Availability.objects.create(
+            show=self.show,
+            platform=self.show.platform,
+            country=country,
+            release_date=soon,
+            release_precision="day",
+            confirmed_on=day,
+        )
+        Availability.objects.create(
+            show=ShowFactory(),
+            platform=self.show.platform,
+            country=country,
+            release_date=soon.replace(day=1) + datetime.timedelta(days=62),
+            release_precision="month",
+            confirmed_on=day,
+        )
         show_photo = PhotoFactory()
         show_photo.shows.add(self.show)
         # The person: credits on other shows, photos, known-for.
