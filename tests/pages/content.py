@@ -3,6 +3,8 @@
 import datetime
 import itertools
 
+from django.utils import timezone
+
 from articles.models import (
     ArticleAuthor,
     ArticleKind,
@@ -11,8 +13,6 @@ from articles.models import (
     QuoteStyle,
 )
 from articles.rendering import store_body
-from django.utils import timezone
-
 from shows.models import (
     Availability,
     Country,
