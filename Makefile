@@ -51,8 +51,12 @@ run: install
 	@echo "  Newsroom CMS is starting. The reader's site: http://$(HOST):$(PORT)/"
 	@echo "  The editorial admin: http://$(HOST):$(PORT)/admin/"
 	@echo "  Log in as editor / newsroom-demo (or writer, moderator, admin: same password)."
+	@echo "  Background jobs (digest emails, printed here) run in a worker beside the server."
 	@echo "  Stop with Ctrl-C."
 	@echo ""
+	@export NEWSROOM_SITE_URL=http://$(HOST):$(PORT); \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Install what the tests need and run the whole suite (DATABASE_URL picks the database).
