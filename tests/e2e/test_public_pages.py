@@ -33,6 +33,12 @@ PAGES = {
     "search, Japanese": "/search/?q=%E5%B0%8F%E6%A0%97%E6%97%AC",
     "search, Korean": "/search/?q=%ED%95%9C%ED%9A%A8%EC%A3%BC",
     "not found": "/articles/no-such-story/",
+    "series with seasons": "/shows/kitsune-station/?country=GB",
+    "calendar": "/calendar/",
+    "calendar, bad filter": "/calendar/?platform=nope&kind=zzz",
+    "new this week": "/new/",
+    "new on a platform": "/new/netflix/?country=FR",
+    "follow form": "/follow/show/romantics-anonymous/",
 }
 # What each page must show, so that the checks below look at the real, full pages.
 EXPECTED = {
@@ -51,6 +57,12 @@ EXPECTED = {
     "search, Japanese": 'href="/people/shun-oguri/"',
     "search, Korean": 'href="/people/han-hyo-joo/"',
     "not found": "We could not find that page",
+    "series with seasons": "Season 2",
+    "calendar": "date to be announced",
+    "calendar, bad filter": "were not understood",
+    "new this week": "47 Ronin",
+    "new on a platform": "Kitsune Station",
+    "follow form": "Follow Romantics Anonymous",
 }
 
 
