@@ -94,7 +94,6 @@ class AvailabilityInline(admin.TabularInline):
     form = WindowedForm
     extra = 0
     fields = ["country", "platform", "kind", "release_window", "ends_on", "confirmed_on"]
-    autocomplete_fields = ["country", "platform"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("country", "platform")
