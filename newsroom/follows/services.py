@@ -158,22 +158,24 @@ def unsubscribe_link(follower, sent_at):
 
 
 def unsubscribing(token):
-    """The email address an unsubscribe link is for; LinkRefused if forged."""
+    """(follower id, email address) an unsubscribe link is for; LinkRefused if forged."""
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         raise LinkRefused(_("This link is not one we sent.")) from None
-    return data.get("email", "")
+    return data.get("follower"), data.get("email", "")
 
 
 @transaction.atomic
 def unsubscribe(token):
     """Stop every digest to the link's address: the follower and all they followed are
     deleted (nothing is kept). A link works once."""
-    email = unsubscribing(token)
+    pk, email = unsubscribing(token)
     if not _once("unsubscribe", token, UNSUBSCRIBE_REMEMBERED):
         raise LinkRefused(_("This link was already used: nothing more will be sent."), 410)
-    Follower.objects.filter(email=email).delete()
+    # The follower the link was sent to: someone who unsubscribed and followed again later
+    # is a new follower, whom an old email's link does not reach.
+    Follower.objects.filter(pk=pk, email=email).delete()
     return email
 
 

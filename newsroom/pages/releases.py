@@ -120,8 +120,14 @@ def choose_country(request):
 
 def where_to_watch(show, code):
     """(the reader's rows, every country's rows grouped, the country chosen or None).
-    ``show.availability`` is prefetched with platforms and countries."""
-    rows = list(show.availability.all())
+    ``show.availability`` is prefetched with platforms and countries. A row whose last day
+    has passed is gone; the page ends the day after the next last day."""
+    today = timezone.localdate()
+    rows = [row for row in show.availability.all() if not row.ends_on or row.ends_on >= today]
+    endings = [row.ends_on for row in rows if row.ends_on]
+    if endings:
+        following = min(endings) + datetime.timedelta(days=1)
+        expire_at(timezone.make_aware(datetime.datetime.combine(following, datetime.time())))
     by_country = {}
     for row in rows:
         by_country.setdefault(row.country, []).append(row)

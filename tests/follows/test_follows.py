@@ -193,3 +193,12 @@ def test_an_editor_exports_and_erases_a_follower(editor_client, show, editor, wr
         services.erase_follower(email="a@example.com", by=writer)
     editor_client.post(changelist, {"action": "erase", "_selected_action": [follower.pk]})
     assert not Follower.objects.exists()
+
+
+def test_an_old_unsubscribe_link_does_not_reach_someone_who_followed_again(show):
+    old = _confirmed("a@example.com", show=show)
+    link = services.unsubscribe_link(old, timezone.now()).removeprefix("http://testserver")
+    old.delete()  # unsubscribed another way (or erased on request), then followed again
+    _confirmed("a@example.com", show=show)
+    Client().post(link)
+    assert Follower.objects.filter(email="a@example.com").exists()

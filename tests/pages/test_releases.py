@@ -6,6 +6,7 @@ import datetime
 import feedparser
 import icalendar
 import pytest
+import time_machine
 import vobject
 from django.test import Client
 from django.urls import reverse
@@ -264,3 +265,20 @@ def test_person_feeds_carry_pictures(client, releases):
         'href="/people/keanu-reeves/feed/"' in client.get("/people/keanu-reeves/").content.decode()
     )
     assert client.get("/people/no-one/feed/").status_code == 404
+
+
+def test_a_where_to_watch_row_past_its_last_day_is_gone(client, releases):
+    today = timezone.localdate()
+    Availability.objects.filter(country__code="GB").update(
+        release_date=today - datetime.timedelta(days=10), ends_on=today - datetime.timedelta(days=1)
+    )
+    Availability.objects.filter(country__code="JP").update(
+        ends_on=today + datetime.timedelta(days=5)
+    )
+    uk = client.get("/shows/47-ronin/", {"country": "GB"}).content.decode()
+    assert "Nothing announced for your country yet" in uk
+    japan = client.get("/shows/47-ronin/", {"country": "JP"})
+    assert "until" in japan.content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=6)):
+        later = client.get("/shows/47-ronin/", {"country": "JP"})  # the copy ended with the row
+        assert "Nothing announced for your country yet" in later.content.decode()
