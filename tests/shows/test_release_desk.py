@@ -1,0 +1,123 @@
+"""Seasons, episodes and where to watch in the desk: edited inline on the show (episodes on
+the season's own page), at their real precision, through the services."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from shows.models import Availability, Country, Episode, Season
+from tests.shows.factories import ShowFactory
+from tests.shows.test_admin import change_post
+
+pytestmark = pytest.mark.django_db
+
+
+def _inline(prefix, rows):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(rows):
+        data.update({f"{prefix}-{number}-{name}": value for name, value in row.items()})
+    return data
+
+
+def test_seasons_and_where_to_watch_are_edited_inline_on_the_show(editor_client, committed):
+    show = ShowFactory()
+    gb = Country.objects.create(code="GB", name="United Kingdom")
+    data = change_post(show)
+    data.update(
+        _inline(
+            "seasons",
+            [
+                {
+                    "number": "1",
+                    "status": "filming",
+                    "release_window": "Spring 2027",
+                    "episode_count": "8",
+                    "title": "",
+                }
+            ],
+        )
+    )
+    data.update(
+        _inline(
+            "availability",
+            [
+                {
+                    "country": str(gb.pk),
+                    "platform": str(show.platform_id),
+                    "kind": "stream",
+                    "release_window": "14 March 2027",
+                    "ends_on": "",
+                    "confirmed_on": "2026-12-01",
+                }
+            ],
+        )
+    )
+    with committed():
+        response = editor_client.post(reverse("admin:shows_show_change", args=[show.pk]), data)
+    assert response.status_code == 302
+    season = Season.objects.get(show=show)
+    assert (str(season.release_window), season.status) == ("Spring 2027", "filming")
+    row = Availability.objects.get(show=show)
+    assert str(row.release_window) == "14 March 2027"
+
+
+def test_a_window_that_makes_no_sense_is_an_inline_error_and_nothing_is_saved(editor_client):
+    show = ShowFactory()
+    data = change_post(show)
+    data.update(
+        _inline(
+            "seasons",
+            [{"number": "1", "status": "filming", "release_window": "Sprung 2027", "title": ""}],
+        )
+    )
+    response = editor_client.post(reverse("admin:shows_show_change", args=[show.pk]), data)
+    assert response.status_code == 200
+    assert "is not a month name" in response.content.decode()
+    assert not Season.objects.exists()
+
+
+def test_episodes_are_edited_on_the_seasons_page(editor_client, writer):
+    show = ShowFactory()
+    season = Season.objects.create(show=show, number=1)
+    url = reverse("admin:shows_season_change", args=[season.pk])
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    data = {
+        "number": "1",
+        "title": "",
+        "status": "announced",
+        "release_window": "2027",
+        "episode_count": "",
+    }
+    data.update(
+        _inline(
+            "episodes",
+            [
+                {
+                    "number": "1",
+                    "title": "Pilot",
+                    "release_window": "9 January 2027",
+                    "runtime": "52",
+                },
+                {"number": "1", "title": "Twice", "release_window": "", "runtime": ""},
+            ],
+        )
+    )
+    twice = editor_client.post(url, data)
+    assert twice.status_code == 200  # two episodes numbered 1: refused, nothing kept
+    assert not Episode.objects.exists()
+    data["episodes-TOTAL_FORMS"] = "1"
+    assert editor_client.post(url, data).status_code == 302
+    assert str(Episode.objects.get().release_window) == "9 January 2027"
+    # Writers edit releases too (they are facts, like credits), but may not delete a season.
+    writer_client = Client()
+    writer_client.force_login(writer)
+    assert writer_client.get(url).status_code == 200
+    delete = reverse("admin:shows_season_delete", args=[season.pk])
+    assert writer_client.post(delete, {"post": "yes"}).status_code == 403
+    assert Season.objects.exists()
