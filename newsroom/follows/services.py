@@ -2,15 +2,19 @@
 opt-in), one digest a week, unsubscribed in one click, exported and erased by an editor.
 
 Links carry signed tokens (``django.core.signing``, keyed by SECRET_KEY): a confirmation
-link expires after FOLLOWS_CONFIRM_DAYS, and each link works once (``first_use``).
+link expires after FOLLOWS_CONFIRM_DAYS, and each link works once (``first_use``). A token
+holds ids and a keyed hash of the address, never the address itself: a link forwarded or
+logged by a proxy tells nobody who follows what.
 """
 
 import datetime
 import hashlib
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -36,6 +40,8 @@ DIGEST_EVERY = datetime.timedelta(days=7)
 DIGEST_SLACK = datetime.timedelta(hours=1)  # a run an hour early still counts as a week
 DIGEST_ARTICLES = 8  # per followed show or person
 DIGEST_RELEASES_AHEAD = datetime.timedelta(days=60)
+# A release is news when it starts within this; one further off is listed only beside news.
+DIGEST_RELEASES_SOON = datetime.timedelta(days=8)
 UNSUBSCRIBE_REMEMBERED = 400 * 24 * 3600  # how long a used unsubscribe link stays refused
 
 
@@ -63,9 +69,21 @@ def site_url(path):
 # --- Asking and confirming --------------------------------------------------------------
 
 
+def _address_hash(email):
+    """A keyed hash of an address: a link stops working once its follower's address differs,
+    without the link carrying the address."""
+    return salted_hmac("follows.address", email.lower()).hexdigest()[:20]
+
+
+def _same_address(data, email):
+    return constant_time_compare(str(data.get("address", "")), _address_hash(email))
+
+
 def confirm_token(follow):
     return signing.dumps(
-        {"follow": follow.pk, "email": follow.follower.email}, salt=CONFIRM_SALT, compress=True
+        {"follow": follow.pk, "address": _address_hash(follow.follower.email)},
+        salt=CONFIRM_SALT,
+        compress=True,
     )
 
 
@@ -77,13 +95,31 @@ def ask_to_follow(*, email, followed):
     email = email.strip().lower()
     follower, _created = Follower.objects.get_or_create(email=email)
     field = "show" if isinstance(followed, Show) else "person"
-    follow, _created = Follow.objects.get_or_create(follower=follower, **{field: followed})
+    follow, created = Follow.objects.get_or_create(follower=follower, **{field: followed})
     if follow.confirmed_at is None:
-        transaction.on_commit(lambda: _send_confirmation(follow))
+        if not created:
+            # Asked again: the new link lives its full time, and so does the follow.
+            follow.created_at = timezone.now()
+            Follow.objects.filter(pk=follow.pk).update(created_at=follow.created_at)
+        # Sent by the worker, not in the request: a slow or failing mail server neither
+        # delays the reader's page nor tells, by its timing, whether the address was new.
+        from .tasks import send_confirmation
+
+        pk = follow.pk
+        transaction.on_commit(lambda: send_confirmation.enqueue(pk))
     return follow
 
 
-def _send_confirmation(follow):
+def send_confirmation(follow_pk):
+    """Email the confirmation link for a follow still unconfirmed (a follow confirmed or
+    withdrawn before the worker got to it sends nothing)."""
+    follow = (
+        Follow.objects.select_related("follower", "show", "person")
+        .filter(pk=follow_pk, confirmed_at__isnull=True)
+        .first()
+    )
+    if follow is None:
+        return False
     link = site_url(reverse("follows:confirm", kwargs={"token": confirm_token(follow)}))
     body = render_to_string(
         "follows/email/confirm.txt",
@@ -99,6 +135,7 @@ def _send_confirmation(follow):
         "site": settings.NEWSROOM_SITE_NAME,
     }
     EmailMessage(str(subject), body, to=[follow.follower.email]).send()
+    return True
 
 
 def pending_follow(token):
@@ -112,10 +149,10 @@ def pending_follow(token):
         raise LinkRefused(_("This link is not one we sent.")) from None
     follow = (
         Follow.objects.select_related("follower", "show", "person")
-        .filter(pk=data.get("follow"), follower__email=data.get("email"))
+        .filter(pk=data.get("follow"))
         .first()
     )
-    if follow is None:
+    if follow is None or not _same_address(data, follow.follower.email):
         raise LinkRefused(_("This follow was withdrawn. Ask to follow again."), 410)
     if follow.confirmed_at is not None:
         raise LinkRefused(_("This link was already used: you follow it already."), 410)
@@ -146,7 +183,11 @@ def expire_unconfirmed(*, now=None):
 
 def unsubscribe_token(follower, sent_at):
     return signing.dumps(
-        {"follower": follower.pk, "email": follower.email, "sent": sent_at.isoformat()},
+        {
+            "follower": follower.pk,
+            "address": _address_hash(follower.email),
+            "sent": sent_at.isoformat(),
+        },
         salt=UNSUBSCRIBE_SALT,
         compress=True,
     )
@@ -158,25 +199,31 @@ def unsubscribe_link(follower, sent_at):
 
 
 def unsubscribing(token):
-    """(follower id, email address) an unsubscribe link is for; LinkRefused if forged."""
+    """The follower an unsubscribe link is for, or None when they are gone already (or the
+    id now belongs to someone else); LinkRefused if the link is forged."""
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         raise LinkRefused(_("This link is not one we sent.")) from None
-    return data.get("follower"), data.get("email", "")
+    follower = Follower.objects.filter(pk=data.get("follower")).first()
+    if follower is None or not _same_address(data, follower.email):
+        return None
+    return follower
 
 
 @transaction.atomic
 def unsubscribe(token):
     """Stop every digest to the link's address: the follower and all they followed are
     deleted (nothing is kept). A link works once."""
-    pk, email = unsubscribing(token)
+    follower = unsubscribing(token)
     if not _once("unsubscribe", token, UNSUBSCRIBE_REMEMBERED):
         raise LinkRefused(_("This link was already used: nothing more will be sent."), 410)
-    # The follower the link was sent to: someone who unsubscribed and followed again later
-    # is a new follower, whom an old email's link does not reach.
-    Follower.objects.filter(pk=pk, email=email).delete()
-    return email
+    # Only the follower the link was sent to: someone who unsubscribed and followed again
+    # later is a new follower, whom an old email's link does not reach.
+    if follower is None:
+        return None
+    follower.delete()
+    return follower.email
 
 
 # --- Digests ----------------------------------------------------------------------------
@@ -218,12 +265,15 @@ def digest_of(follower, *, now):
             today=today,
             until=today + DIGEST_RELEASES_AHEAD,
         )
+        soon = [r for r in upcoming if r.window.date <= today + DIGEST_RELEASES_SOON]
         statuses = list(
-            StatusChange.objects.filter(show__in=show_ids, recorded_at__gt=since)
+            StatusChange.objects.filter(
+                show__in=show_ids, recorded_at__gt=since, recorded_at__lte=now
+            )
             .select_related("show")
             .order_by("-confirmed_on")[:DIGEST_ARTICLES]
         )
-        if news or statuses or upcoming:
+        if news or statuses or soon:
             sections.append(
                 (followed, {"articles": news, "releases": upcoming, "statuses": statuses})
             )
@@ -233,28 +283,41 @@ def digest_of(follower, *, now):
 def deliver_digests(follower_ids, *, now=None):
     """Send one batch of digests over one connection. Each follower is locked and checked
     again (two workers, or a retried batch, never send twice); the time is stamped only
-    once their email went out. Returns how many were sent."""
+    once their email went out. A send that fails is logged and left unstamped, so the next
+    run tries that follower again, and the rest of the batch still goes (over a new
+    connection, in case the failure broke this one). Returns how many were sent."""
     now = now or timezone.now()
     sent = 0
     connection = get_connection()
-    with connection:
+    try:
         for pk in follower_ids:
-            with transaction.atomic():
-                follower = (
-                    Follower.objects.select_for_update()
-                    .filter(pk=pk)
-                    .exclude(last_digest_at__gt=now - DIGEST_EVERY + DIGEST_SLACK)
-                    .first()
-                )
-                if follower is None:
-                    continue
-                sections = digest_of(follower, now=now)
-                if sections:
-                    _digest_message(follower, sections, now, connection).send()
-                    sent += 1
-                follower.last_digest_at = now
-                follower.save(update_fields=["last_digest_at"])
+            try:
+                sent += _deliver_one(pk, now, connection)
+            except Exception:
+                logger.exception("Digest to follower %s not sent; the next run retries", pk)
+                connection.close()
+                connection = get_connection()
+    finally:
+        connection.close()
     return sent
+
+
+@transaction.atomic
+def _deliver_one(pk, now, connection):
+    follower = (
+        Follower.objects.select_for_update()
+        .filter(pk=pk)
+        .exclude(last_digest_at__gt=now - DIGEST_EVERY + DIGEST_SLACK)
+        .first()
+    )
+    if follower is None:
+        return 0
+    sections = digest_of(follower, now=now)
+    if sections:
+        _digest_message(follower, sections, now, connection).send()
+    follower.last_digest_at = now
+    follower.save(update_fields=["last_digest_at"])
+    return 1 if sections else 0
 
 
 def _digest_message(follower, sections, now, connection):
@@ -280,9 +343,14 @@ def _digest_message(follower, sections, now, connection):
         headers={
             "List-Unsubscribe": f"<{link}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",  # RFC 8058
-            "List-Id": f"Weekly digest <digest.{settings.NEWSROOM_SITE_URL.split('//')[-1]}>",
+            "List-Id": f"Weekly digest <digest.{_list_host()}>",
         },
     )
+
+
+def _list_host():
+    """The site's host name alone (RFC 2919: a List-Id is a dotted name, no port or path)."""
+    return urlsplit(settings.NEWSROOM_SITE_URL).hostname or "localhost"
 
 
 # --- An editor's data requests ----------------------------------------------------------

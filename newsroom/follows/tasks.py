@@ -13,6 +13,11 @@ from . import services
 
 
 @task()
+def send_confirmation(follow_pk):
+    return services.send_confirmation(follow_pk)
+
+
+@task()
 def send_digest_batch(follower_ids, now):
     return services.deliver_digests(follower_ids, now=datetime.datetime.fromisoformat(now))
 

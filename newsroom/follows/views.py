@@ -112,7 +112,7 @@ def unsubscribe(request, token):
                     "message": _("Nothing more will be sent, and your address is deleted."),
                 },
             )
-        _pk, email = services.unsubscribing(token)
+        follower = services.unsubscribing(token)
     except services.LinkRefused as refusal:
         return _refused(request, refusal)
-    return _page(request, "follows/unsubscribe.html", {"email": email})
+    return _page(request, "follows/unsubscribe.html", {"follower": follower})

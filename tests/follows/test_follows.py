@@ -4,10 +4,12 @@ week with a one-click unsubscribe, and the follower's data exported and erased o
 import datetime
 import json
 import re
+import smtplib
 
 import pytest
 import time_machine
-from django.core import mail
+from django.core import mail, signing
+from django.core.mail.backends.locmem import EmailBackend
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
@@ -16,7 +18,8 @@ from django.utils import timezone
 from newsroom.follows import services
 from newsroom.follows.models import Follow, Follower
 from newsroom.follows.tasks import queue_digests
-from shows.models import StatusChange
+from shows.models import Season, StatusChange
+from shows.release import Precision
 from tests.articles.factories import ArticleFactory
 from tests.people.factories import PersonFactory
 from tests.shows.factories import ShowFactory
@@ -202,3 +205,103 @@ def test_an_old_unsubscribe_link_does_not_reach_someone_who_followed_again(show)
     _confirmed("a@example.com", show=show)
     Client().post(link)
     assert Follower.objects.filter(email="a@example.com").exists()
+
+
+class RefusingBackend(EmailBackend):
+    """The test outbox, but a mail server that refuses any address at bounce.example."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if any(address.endswith("@bounce.example") for address in message.to):
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+REFUSING = "tests.follows.test_follows.RefusingBackend"
+
+
+def test_a_link_names_no_address(client, show, committed):
+    _ask(client, show, committed=committed)
+    token = _link(mail.outbox[0]).rstrip("/").rsplit("/", 1)[-1]
+    data = signing.loads(token, salt=services.CONFIRM_SALT)
+    assert "mei" not in json.dumps(data) and "mei" not in token
+    follower = Follower.objects.get()
+    unsubscribe = services.unsubscribe_token(follower, timezone.now())
+    data = signing.loads(unsubscribe, salt=services.UNSUBSCRIBE_SALT)
+    assert "mei" not in json.dumps(data)
+    # The address changed since the link was sent (an editor corrected it): refused.
+    Follower.objects.update(email="other@example.com")
+    assert client.post(_link(mail.outbox[0])).status_code == 410
+    assert Follow.objects.get().confirmed_at is None
+
+
+def test_a_mail_server_that_fails_never_fails_the_readers_page(client, show, committed, settings):
+    settings.EMAIL_BACKEND = REFUSING
+    response = _ask(client, show, email="mei@bounce.example", committed=committed)
+    assert response.status_code == 302  # the same page as for any address
+    assert mail.outbox == []
+    assert Follow.objects.get().confirmed_at is None  # kept: asking again resends
+
+
+def test_asking_again_sends_a_new_link_that_lives_its_full_time(client, show, committed):
+    start = timezone.now()
+    _ask(client, show, committed=committed)
+    with time_machine.travel(start + datetime.timedelta(days=2)):
+        _ask(client, show, committed=committed)
+    assert len(mail.outbox) == 2
+    with time_machine.travel(start + datetime.timedelta(days=4)):
+        queue_digests()  # the follow was asked for two days ago: not expired
+        assert Follow.objects.exists()
+        assert client.post(_link(mail.outbox[1])).status_code == 200
+    assert Follow.objects.get().confirmed_at is not None
+
+
+def test_a_refused_digest_is_logged_and_the_rest_of_the_batch_goes(show, settings, caplog):
+    settings.EMAIL_BACKEND = REFUSING
+    settings.FOLLOWS_DIGEST_BATCH = 10
+    bounce = _confirmed("gone@bounce.example", show=show)
+    _confirmed("z@example.com", show=show)
+    ArticleFactory(publish_at=timezone.now() - datetime.timedelta(hours=1)).shows.add(show)
+    assert queue_digests() == (2, 1)
+    assert [message.to for message in mail.outbox] == [["z@example.com"]]
+    assert "Digest to follower" in caplog.text
+    bounce.refresh_from_db()
+    assert bounce.last_digest_at is None  # not stamped: the next run tries again
+    assert services.due_followers() == [bounce.pk]
+
+
+def test_a_release_far_off_is_no_news_on_its_own_but_one_this_week_is(show):
+    _confirmed("a@example.com", show=show, days_ago=10)
+    today = timezone.localdate()
+    season = Season.objects.create(
+        show=show,
+        number=2,
+        release_date=today + datetime.timedelta(days=30),
+        release_precision=Precision.DAY,
+    )
+    queue_digests()
+    assert mail.outbox == []  # a premiere a month off was news when announced, not weekly
+    Follower.objects.update(last_digest_at=None)
+    Season.objects.filter(pk=season.pk).update(release_date=today + datetime.timedelta(days=3))
+    queue_digests()
+    (message,) = mail.outbox
+    assert "Coming up:" in message.body and "Season 2" in message.body
+
+
+def test_the_list_id_is_the_host_name_alone(show, settings):
+    settings.NEWSROOM_SITE_URL = "https://news.example.com:8443/desk/"
+    _confirmed("a@example.com", show=show)
+    ArticleFactory(publish_at=timezone.now() - datetime.timedelta(hours=1)).shows.add(show)
+    queue_digests()
+    assert mail.outbox[0].extra_headers["List-Id"] == "Weekly digest <digest.news.example.com>"
+
+
+def test_a_status_recorded_for_later_is_not_in_this_weeks_digest(show):
+    _confirmed("a@example.com", show=show)
+    change = StatusChange.objects.create(
+        show=show, status="cancelled", confirmed_on=timezone.localdate()
+    )
+    later = timezone.now() + datetime.timedelta(days=1)
+    StatusChange.objects.filter(pk=change.pk).update(recorded_at=later)
+    queue_digests()
+    assert mail.outbox == []
