@@ -13,7 +13,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from newsroom.core.admin import AuditedAdmin, ConflictCheckedAdmin, HistoryCompareAdmin
+from newsroom.core.admin import (
+    AuditedAdmin,
+    CheckedInlinesAdmin,
+    ConflictCheckedAdmin,
+    HistoryCompareAdmin,
+)
 from people.admin import PersonAdmin
 from people.models import Person
 
@@ -252,7 +257,12 @@ class StatusUpdateForm(forms.Form):
 
 @admin.register(Show)
 class ShowAdmin(
-    AuditedAdmin, ConflictCheckedAdmin, HistoryCompareAdmin, VersionAdmin, admin.ModelAdmin
+    AuditedAdmin,
+    CheckedInlinesAdmin,
+    ConflictCheckedAdmin,
+    HistoryCompareAdmin,
+    VersionAdmin,
+    admin.ModelAdmin,
 ):
     """The show form. Saves go through shows.services, which check the status rights on
     the server, record status history and purge what readers saw."""
@@ -470,7 +480,7 @@ class EpisodeInline(admin.TabularInline):
 
 
 @admin.register(Season)
-class SeasonAdmin(VersionAdmin, admin.ModelAdmin):
+class SeasonAdmin(CheckedInlinesAdmin, HistoryCompareAdmin, VersionAdmin, admin.ModelAdmin):
     """A season with its episodes (Django's admin nests one level of inlines: the seasons
     are inline on the show, the episodes here). Saves go through shows.services."""
 
@@ -492,8 +502,15 @@ class SeasonAdmin(VersionAdmin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["show"] if obj else []
 
+    def remember_state(self, request, object_id):
+        # A restore writes the old version back before the form is saved: what readers saw
+        # is read now, so the save purges it.
+        show = Season.objects.filter(pk=object_id).values_list("show_id", flat=True).first()
+        request.season_before = services.show_facts(show) if show else None
+
     def save_model(self, request, obj, form, change):
-        request.season_before = services.show_facts(obj.show_id) if obj.show_id else None
+        if not hasattr(request, "season_before"):
+            request.season_before = services.show_facts(obj.show_id) if obj.show_id else None
         services.save_season(season=obj, by=request.user)
 
     def save_related(self, request, form, formsets, change):
@@ -574,7 +591,7 @@ admin.site.unregister(Person)
 
 
 @admin.register(Person)
-class PersonWithCreditsAdmin(PersonAdmin):
+class PersonWithCreditsAdmin(CheckedInlinesAdmin, PersonAdmin):
     inlines = [KnownForInline, PersonCreditInline]
     list_filter = [("credits__role", admin.ChoicesFieldListFilter)]
 

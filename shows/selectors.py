@@ -21,6 +21,7 @@ from shows.models import (
     Season,
     Show,
     ShowKind,
+    ShowStatus,
     ShowTitle,
 )
 from shows.models.show import upcoming_releases
@@ -204,9 +205,10 @@ class ReleaseFilters:
     premieres_only: bool = False
 
 
-def _narrowed(queryset, filters, to_show=""):
+def _narrowed(queryset, filters, to_show="", today=None):
     """The filters that apply through the show; ``to_show`` leads from the row to its show
-    ("" for a show, "show" for a season, "season__show" for an episode)."""
+    ("" for a show, "show" for a season, "season__show" for an episode). A country keeps
+    the shows watchable there from a row that has not ended."""
     prefix = f"{to_show}__" if to_show else ""
     if filters.shows is not None:
         queryset = queryset.filter(**{f"{to_show}__in" if to_show else "pk__in": filters.shows})
@@ -218,19 +220,24 @@ def _narrowed(queryset, filters, to_show=""):
         queryset = queryset.filter(**{f"{prefix}genres": filters.genre})
     if filters.country is not None:
         watchable = Availability.objects.filter(
-            show=OuterRef(to_show or "pk"), country=filters.country
+            Q(ends_on__isnull=True) | Q(ends_on__gte=today or timezone.localdate()),
+            show=OuterRef(to_show or "pk"),
+            country=filters.country,
         )
         queryset = queryset.filter(Exists(watchable))
     return queryset
 
 
-def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES_LIMIT):
+def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=None):
     """Releases whose window has not ended, soonest first, in four queries whatever the
     number of shows. A season, episode or row known only to the month, season or year is a
     release in that window, never on a made-up day; ``until`` keeps those starting before
     it. A series with seasons premieres with its seasons; an episode that opens its season on
-    the season's own day is the season's release."""
+    the season's own day is the season's release. A cancelled show does not premiere, nor
+    does a cancelled season or its episodes (where to watch is kept: it is a deal already
+    made)."""
     today = today or timezone.localdate()
+    limit = limit or RELEASES_LIMIT
     add_tags(cache_tags.RELEASES)
 
     def ahead(queryset, prefix=""):
@@ -241,9 +248,10 @@ def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES
 
     found = []
     with_seasons = Exists(Season.objects.filter(show=OuterRef("pk")))
-    shows = _narrowed(Show.objects.select_related("platform"), filters)
+    shows = _narrowed(Show.objects.select_related("platform"), filters, today=today)
     if filters.platform is not None:
         shows = shows.filter(platform=filters.platform)
+    shows = shows.exclude(status=ShowStatus.CANCELLED)
     for show in ahead(shows.exclude(Q(kind=ShowKind.SERIES) & with_seasons)):
         found.append(
             Release(
@@ -255,7 +263,9 @@ def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES
                 modified_at=show.modified_at,
             )
         )
-    seasons = _narrowed(Season.objects.select_related("show__platform"), filters, "show")
+    seasons = _narrowed(
+        Season.objects.select_related("show__platform"), filters, "show", today=today
+    ).exclude(status=ShowStatus.CANCELLED)
     if filters.platform is not None:
         seasons = seasons.filter(show__platform=filters.platform)
     season_days = {}
@@ -274,8 +284,11 @@ def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES
         )
     if not filters.premieres_only:
         episodes = _narrowed(
-            Episode.objects.select_related("season__show__platform"), filters, "season__show"
-        )
+            Episode.objects.select_related("season__show__platform"),
+            filters,
+            "season__show",
+            today=today,
+        ).exclude(season__status=ShowStatus.CANCELLED)
         if filters.platform is not None:
             episodes = episodes.filter(season__show__platform=filters.platform)
         for episode in ahead(episodes):
@@ -298,6 +311,7 @@ def releases(*, filters=ReleaseFilters(), today=None, until=None, limit=RELEASES
             Availability.objects.select_related("show__platform", "platform", "country"),
             filters,
             "show",
+            today=today,
         )
         if filters.platform is not None:
             rows = rows.filter(platform=filters.platform)
@@ -355,6 +369,25 @@ def by_month(found):
         groups.setdefault(release.window.month, []).append(release)
     rank = {Precision.MONTH: 0, Precision.SEASON: 1, Precision.YEAR: 2}
     return sorted(groups.items(), key=lambda item: (item[0].end, rank[item[0].precision]))
+
+
+_country_codes = None  # every country's code, read once per process (see country_codes)
+
+
+def country_codes():
+    """The codes of the countries listed, as a set: read once per process and forgotten
+    whenever a country is saved or deleted here (shows.apps connects that). Another
+    process learns of a new country when it restarts; until then its readers of that
+    country see every country, as with an unknown code."""
+    global _country_codes
+    if _country_codes is None:
+        _country_codes = frozenset(Country.objects.values_list("code", flat=True))
+    return _country_codes
+
+
+def forget_country_codes(**kwargs):
+    global _country_codes
+    _country_codes = None
 
 
 def countries():

@@ -261,7 +261,8 @@ def correct_status(*, entry, status, confirmed_on, note, source_url, reason, by)
 
 def _follow_history(show, by):
     """The show's status and date follow its newest history entry; the show's pages and
-    the lists that filter by status are purged."""
+    the lists that filter by status are purged (the calendar too: a cancelled show leaves
+    it)."""
     newest = show.status_history.first()  # history is ordered newest first
     show.status = newest.status
     show.status_confirmed_on = newest.confirmed_on
@@ -271,7 +272,7 @@ def _follow_history(show, by):
         modified_at=timezone.now(),
         modified_by=by,  # an editor with the show open is told who changed it
     )
-    purge(show, cache_tags.SHOWS, cache_tags.SITEMAP)
+    purge(show, cache_tags.SHOWS, cache_tags.SITEMAP, cache_tags.RELEASES)
 
 
 @transaction.atomic
@@ -287,6 +288,7 @@ def save_season(*, season, by):
 @transaction.atomic
 def season_saved(*, season, by, before):
     """After a season and its episodes were saved: the show's pages, and the calendar."""
+    require(by, "shows.change_season")
     Show.objects.filter(pk=season.show_id).update(modified_at=timezone.now(), modified_by=by)
     purge(*change_tags(before, show_facts(season.show_id)))
 

@@ -18,12 +18,17 @@ from .editing import article_saved, save_article
 CAST_NAMED = 3
 
 
-def roundup_headline(*, platform, country, monday):
+def _where(platform, country):
     where = f" on {platform.name}" if platform else ""
     if country:
         where += f" in {country.name}"
-    return _("New%(where)s this week: %(day)s") % {
-        "where": where,
+    return where
+
+
+def roundup_headline(*, platform, country, monday):
+    """It covers the week of `monday` and the next: the headline names both weeks."""
+    return _("New%(where)s this week and next: from %(day)s") % {
+        "where": _where(platform, country),
         "day": formats.date_format(monday, "j F"),
     }
 
@@ -75,7 +80,7 @@ def draft_roundup(*, platform=None, country=None, week, by):
         format_html(
             "<p>{}</p>",
             _("Here is what arrives%(where)s this week and next.")
-            % {"where": f" on {platform.name}" if platform else ""},
+            % {"where": _where(platform, country)},
         )
     ]
     for label, releases in weeks:

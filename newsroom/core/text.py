@@ -10,9 +10,12 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_safe(value):
-    """`value` without the characters XML forbids (strings, lists and tuples of them)."""
+    """`value` without the characters XML forbids (strings, and lists, tuples and dicts
+    of them)."""
     if isinstance(value, str):
         return FORBIDDEN.sub("", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return type(value)(xml_safe(item) for item in value)
     return value

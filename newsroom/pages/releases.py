@@ -9,6 +9,7 @@ live here because they show each title's coverage (an ``articles`` read).
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import icalendar
 from django.conf import settings
@@ -69,20 +70,30 @@ def _tomorrow():
 def reader_country(request):
     """The reader's two-letter country code: what they chose (``?country=``, then the
     cookie the chooser sets), else the region of their browser's first language that has
-    one (``Accept-Language``). "" when nothing says (every country is shown)."""
+    one (``Accept-Language``). "" when nothing says (every country is shown). Only a
+    country we list counts: any other code is as if nothing said, so a made-up code
+    never makes a page of its own in the cache."""
+    known = shows.country_codes()
+
+    def listed(code):
+        code = code.upper()
+        return code if _CODE.match(code) and code in known else ""
+
     chosen = request.GET.get("country")
     if chosen is not None:
-        return chosen.upper() if _CODE.match(chosen) else ""
+        return listed(chosen)
     cookie = request.COOKIES.get(COUNTRY_COOKIE, "")
-    if _CODE.match(cookie) or cookie == "all":
-        return "" if cookie == "all" else cookie.upper()
+    if cookie == "all":
+        return ""
+    if listed(cookie):
+        return listed(cookie)
     for language, _quality in parse_accept_lang_header(
         request.headers.get("Accept-Language", "")[:200]
     ):
         parts = language.split("-")
-        if len(parts) > 1 and _CODE.match(parts[-1]):
-            return parts[-1].upper()
-        if parts[0] in LANGUAGE_COUNTRIES:
+        if len(parts) > 1 and listed(parts[-1]):
+            return listed(parts[-1])
+        if listed(LANGUAGE_COUNTRIES.get(parts[0], "")):
             return LANGUAGE_COUNTRIES[parts[0]]
     return ""
 
@@ -131,6 +142,8 @@ def where_to_watch(show, code):
     by_country = {}
     for row in rows:
         by_country.setdefault(row.country, []).append(row)
+    # What a row shows of its platform and country is purged with them.
+    add_tags({row.platform for row in rows}, {row.country for row in rows})
     mine = [row for row in rows if row.country.code == code]
     chosen = mine[0].country if mine else None
     return mine, sorted(by_country.items(), key=lambda item: item[0].name), chosen
@@ -155,6 +168,7 @@ def calendar(request):
             "filter": release_filter,
             "months": shows.by_month(found),
             "count": len(found),
+            "truncated": len(found) >= shows.RELEASES_LIMIT,
             "ics_query": query.urlencode(),
         },
     )
@@ -183,7 +197,9 @@ def ics_response(request, found, *, name, spread_partial=True):
     same when the date moves (calendar apps update the event). A date known only to the
     month, season or year is an all-day event spanning that window, "date to be
     announced", or is left out (``spread_partial=False``)."""
-    host = request.get_host().split(":")[0]
+    # The UIDs name the site, not the address this request came by: a feed fetched through
+    # another host name (a CDN's, a staging copy's) updates the same events.
+    host = urlsplit(settings.NEWSROOM_SITE_URL).hostname or request.get_host().split(":")[0]
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{settings.NEWSROOM_SITE_NAME}//Release calendar//EN")
     cal.add("version", "2.0")
@@ -292,6 +308,7 @@ def title_details(found):
     box = shows.ShowBoxCredits([release.show for release in found])
     for release in found:
         details[release.show.pk]["cast"] = box.cast(release.show)[:CAST_NAMED]
+    add_tags(*(credit.person for info in details.values() for credit in info["cast"]))
     newest = articles.published().filter(shows=OuterRef("pk")).order_by("-publish_at")
     latest = Show.objects.filter(pk__in=ids).annotate(
         headline=Subquery(newest.values("headline")[:1]),
@@ -312,17 +329,17 @@ def _may_draft(request):
 
 
 @require_safe
-@cache_page(params=["country"])
+@cache_page(params=["country"], vary=country_vary)
 def new_this_week(request, platform=None):
-    """What arrives this week and next, site-wide or on one platform, in every country or
-    one (``?country=JP``). Editors (never cached: staff see the live site) get a button
+    """What arrives this week and next, site-wide or on one platform, in the reader's
+    country (``?country=JP``, else the one they chose or their browser says) or in every
+    country (``?country=``). Editors (never cached: staff see the live site) get a button
     that turns it into a draft roundup article."""
     platform = get_object_or_404(Platform, slug=platform) if platform else None
-    country = None
-    code = request.GET.get("country", "")
-    if code:
-        country = Country.objects.filter(code=code.upper()).first() if _CODE.match(code) else None
-    add_tags(show_tags.vocabulary_list(Country), platform)
+    code = reader_country(request)
+    country = Country.objects.filter(code=code).first() if code else None
+    asked = request.GET.get("country", "")
+    add_tags(show_tags.vocabulary_list(Country), show_tags.vocabulary_list(Platform), platform)
     monday, weeks = shows.arriving(platform=platform, country=country)
     found = [release for _label, week in weeks for release in week]
     _name_vocabulary(found)
@@ -336,7 +353,7 @@ def new_this_week(request, platform=None):
             "platform": platform,
             "country": country,
             "countries": Country.objects.all(),
-            "unknown_country": code[:20] if code and country is None else "",
+            "unknown_country": asked[:20] if asked and country is None else "",
             "monday": monday,
             "weeks": [
                 (label, [(release, details[release.show.pk]) for release in week])

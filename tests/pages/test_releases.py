@@ -175,13 +175,14 @@ def test_an_editor_drafts_the_roundup_in_one_click(editor_client, releases, edit
         reverse("admin:articles_article_roundup"),
         {"platform": "", "country": "GB", "week": monday.isoformat()},
     )
-    article = Article.objects.get(headline__startswith="New in United Kingdom this week")
+    article = Article.objects.get(headline__startswith="New in United Kingdom this week and next")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:articles_article_change", args=[article.pk])
     assert article.status == ArticleStatus.DRAFT
     assert [b.author.display_name for b in article.bylines.all()] == ["Mei Tanaka"]
     assert releases["arrival"] in article.shows.all()
     text = RichText.objects.get(parent=article).text
+    assert "arrives in United Kingdom this week and next" in text
     assert "47 Ronin" in text
     assert "Keanu Reeves" in text
     assert 'href="/shows/47-ronin/"' in text
@@ -209,8 +210,14 @@ def test_where_to_watch_follows_the_readers_country(client, releases):
     assert '<option value="GB" selected>' in uk.content.decode()
     japanese = client.get(url, HTTP_ACCEPT_LANGUAGE="ja")  # the same address, another country
     assert '<option value="JP" selected>' in japanese.content.decode()
+    Country.objects.create(code="FR", name="France")
     nowhere = client.get(url, HTTP_ACCEPT_LANGUAGE="fr-FR").content.decode()
     assert "Nothing announced for your country yet" in nowhere
+    # A code for no country we list is as if nothing said: every country, and no page of
+    # its own in the cache.
+    unlisted = client.get(url, HTTP_ACCEPT_LANGUAGE="zz-QQ").content.decode()
+    assert "Nothing announced for your country yet" not in unlisted
+    assert unlisted == client.get(url).content.decode()
     remembered = client.get("/country/", {"country": "JP", "next": url})
     assert remembered.status_code == 302
     assert remembered["Location"] == url
@@ -282,3 +289,56 @@ def test_a_where_to_watch_row_past_its_last_day_is_gone(client, releases):
     with time_machine.travel(timezone.now() + datetime.timedelta(days=6)):
         later = client.get("/shows/47-ronin/", {"country": "JP"})  # the copy ended with the row
         assert "Nothing announced for your country yet" in later.content.decode()
+
+
+def test_where_to_watch_is_purged_with_the_platform_it_names(client, releases, committed):
+    from shows import services
+    from shows.models import Platform
+
+    other = Platform.objects.create(name="Blue Screen", slug="blue-screen")
+    Availability.objects.create(
+        show=releases["arrival"],
+        platform=other,
+        country=releases["gb"],
+        confirmed_on=timezone.localdate(),
+    )
+    url = "/shows/47-ronin/"
+    assert "Blue Screen" in client.get(url, {"country": "GB"}).content.decode()
+    other.name = "Bluer Screen"
+    with committed():
+        services.save_vocabulary(obj=other, by=None)
+    assert "Bluer Screen" in client.get(url, {"country": "GB"}).content.decode()
+
+
+def test_new_this_week_follows_the_readers_country_and_names_its_cast_afresh(
+    client, releases, committed
+):
+    client.cookies["country"] = "JP"
+    page = client.get("/new/")
+    assert "New in Japan this week" in page.content.decode()
+    assert "Cookie" in page["Vary"]
+    everywhere = client.get("/new/", {"country": ""}).content.decode()
+    assert "<h1>New this week</h1>" in everywhere
+    assert 'href="/new/?country=JP"' not in everywhere  # links keep "every country"
+    star = releases["star"]
+    star.name = "K. Reeves"
+    from people import services as people
+
+    with committed():
+        people.save_person(person=star, by=None)
+    assert "K. Reeves" in client.get("/new/").content.decode()
+
+
+def test_ical_uids_name_the_site_whatever_host_fetched_them(client, releases, settings):
+    settings.NEWSROOM_SITE_URL = "https://news.example.com"
+    settings.ALLOWED_HOSTS = ["*"]
+    events = _events(client.get("/shows/nmd/calendar.ics", HTTP_HOST="cdn-origin.example.net"))
+    assert f"season-{releases['season'].pk}@news.example.com" in events
+
+
+def test_a_calendar_cut_at_its_limit_says_so(client, releases, monkeypatch):
+    from shows import selectors
+
+    monkeypatch.setattr(selectors, "RELEASES_LIMIT", 2)
+    html = client.get("/calendar/").content.decode()
+    assert "The first 2 releases: narrow the calendar to see the rest." in html

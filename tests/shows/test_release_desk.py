@@ -121,3 +121,65 @@ def test_episodes_are_edited_on_the_seasons_page(editor_client, writer):
     delete = reverse("admin:shows_season_delete", args=[season.pk])
     assert writer_client.post(delete, {"post": "yes"}).status_code == 403
     assert Season.objects.exists()
+
+
+def test_rows_saved_inline_need_the_rights_on_their_model(writer):
+    from django.core.exceptions import PermissionDenied
+    from django.forms import inlineformset_factory
+
+    from newsroom.core.rules import formset_rights, require_formset
+    from shows import services
+
+    season = Season.objects.create(show=ShowFactory(), number=1)
+    episode = Episode.objects.create(season=season, number=1, title="Pilot")
+    Episodes = inlineformset_factory(Season, Episode, fields=["number", "title"], extra=1)
+    data = {
+        "episodes-TOTAL_FORMS": "2",
+        "episodes-INITIAL_FORMS": "1",
+        "episodes-0-id": str(episode.pk),
+        "episodes-0-number": "1",
+        "episodes-0-title": "Pilot",
+        "episodes-0-DELETE": "on",
+        "episodes-1-number": "2",
+        "episodes-1-title": "",
+    }
+    formset = Episodes(data, instance=season, prefix="episodes")
+    assert formset.is_valid(), formset.errors
+    assert formset_rights(formset) == {"shows.add_episode", "shows.delete_episode"}
+    with pytest.raises(PermissionDenied):  # writers add and change episodes, never delete
+        require_formset(writer, formset)
+    untouched = Episodes(
+        {**data, "episodes-0-DELETE": "", "episodes-TOTAL_FORMS": "1"},
+        instance=season,
+        prefix="episodes",
+    )
+    assert untouched.is_valid()
+    assert formset_rights(untouched) == set()
+    reader = type(writer).objects.create_user("reader")
+    with pytest.raises(PermissionDenied):
+        services.season_saved(season=season, by=reader, before=None)
+
+
+def test_a_season_restored_from_its_history_purges_the_calendar(editor_client, committed):
+    from reversion.models import Version
+
+    show = ShowFactory(title="Night Market Detectives", slug="night-market")
+    season = Season.objects.create(show=show, number=1)
+    url = reverse("admin:shows_season_change", args=[season.pk])
+    data = {"number": "1", "status": "announced", "title": "", "episode_count": ""}
+    data.update(_inline("episodes", []))
+    with committed():
+        editor_client.post(url, {**data, "release_window": "November 2027"})
+    with committed():
+        editor_client.post(url, {**data, "release_window": "March 2027"})
+    calendar = Client().get("/calendar/").content.decode()
+    assert "March 2027" in calendar
+    assert "November 2027" not in calendar
+    first = Version.objects.get_for_object(season).order_by("pk").first()
+    revision = reverse("admin:shows_season_revision", args=[season.pk, first.pk])
+    with committed():
+        response = editor_client.post(revision, {**data, "release_window": "November 2027"})
+    assert response.status_code == 302
+    calendar = Client().get("/calendar/").content.decode()
+    assert "November 2027" in calendar
+    assert "March 2027" not in calendar

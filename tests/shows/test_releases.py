@@ -149,3 +149,52 @@ def test_a_where_to_watch_row_edited_with_the_show_purges_the_calendar(country):
     tags = services.change_tags(before, services.show_facts(show.pk))
     assert RELEASES in tags
     assert "list:shows" not in tags  # the tracker does not show where to watch
+
+
+@pytest.mark.django_db
+def test_a_cancelled_show_or_season_leaves_the_calendar(country):
+    film = ShowFactory(kind=ShowKind.FILM, status="post_production")
+    film.release_window = window("14 March 2027")
+    film.save()
+    series = ShowFactory()
+    kept = Season(show=series, number=1, status="filming")
+    kept.release_window = window("Spring 2027")
+    kept.save()
+    dropped = Season(show=series, number=2, status="cancelled")
+    dropped.release_window = window("2028")
+    dropped.save()
+    Episode.objects.create(
+        season=dropped, number=1, release_date=datetime.date(2028, 1, 5), release_precision="day"
+    )
+    found = {(r.kind, r.pk) for r in releases(today=TODAY)}
+    assert found == {("show", film.pk), ("season", kept.pk)}
+    services.record_status(show=film, status="cancelled", confirmed_on=TODAY)
+    assert ("show", film.pk) not in {(r.kind, r.pk) for r in releases(today=TODAY)}
+
+
+@pytest.mark.django_db
+def test_a_country_lists_only_what_is_still_watchable_there(country):
+    gone = ShowFactory(kind=ShowKind.FILM)
+    gone.release_window = window("2027")
+    gone.save()
+    Availability.objects.create(
+        show=gone,
+        platform=gone.platform,
+        country=country,
+        confirmed_on=TODAY,
+        ends_on=TODAY - datetime.timedelta(days=30),
+    )
+    assert releases(filters=ReleaseFilters(country=country), today=TODAY) == []
+    Availability.objects.filter(show=gone).update(ends_on=None)
+    assert [r.show for r in releases(filters=ReleaseFilters(country=country), today=TODAY)] == [
+        gone
+    ]
+
+
+@pytest.mark.django_db
+def test_a_status_change_purges_the_calendar(committed, monkeypatch):
+    purged = []
+    monkeypatch.setattr(services, "purge", lambda *tags: purged.extend(tags))
+    show = ShowFactory()
+    services.record_status(show=show, status="cancelled", confirmed_on=TODAY)
+    assert RELEASES in purged

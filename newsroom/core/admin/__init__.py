@@ -1,16 +1,18 @@
 """Generic admin mixins, each configured per admin by attributes: edit conflicts
 (``conflicts``), history and compare (``history``), big change lists (``paging``), filters
-checked before they reach the database (``filters``) and the "who saved it" record
-(``audit``)."""
+checked before they reach the database (``filters``), the "who saved it" record
+(``audit``) and the rights checked on inline rows (``rights``)."""
 
 from .audit import AuditedAdmin
 from .conflicts import ConflictCheckedAdmin, ConflictCheckedForm
 from .filters import ValidatedFiltersAdmin
 from .history import HistoryCompareAdmin
 from .paging import EstimatedCountAdmin
+from .rights import CheckedInlinesAdmin
 
 __all__ = [
     "AuditedAdmin",
+    "CheckedInlinesAdmin",
     "ConflictCheckedAdmin",
     "ConflictCheckedForm",
     "EstimatedCountAdmin",
