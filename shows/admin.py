@@ -23,7 +23,7 @@ from people.admin import PersonAdmin
 from people.models import Person
 
 from . import services
-from .forms import ShowAdminForm, WindowedForm
+from .forms import SeasonForm, ShowAdminForm, WindowedForm
 from .models import (
     Availability,
     Company,
@@ -484,13 +484,16 @@ class SeasonAdmin(CheckedInlinesAdmin, HistoryCompareAdmin, VersionAdmin, admin.
     """A season with its episodes (Django's admin nests one level of inlines: the seasons
     are inline on the show, the episodes here). Saves go through shows.services."""
 
-    form = WindowedForm
+    form = SeasonForm
     list_display = ["__str__", "show", "status", "release_window_display", "episode_count"]
     list_select_related = ["show"]
     search_fields = ["show__title", "title"]
     autocomplete_fields = ["show"]
     fields = ["show", "number", "title", "status", "release_window", "episode_count"]
     inlines = [EpisodeInline]
+
+    def get_fields(self, request, obj=None):
+        return [*self.fields, "loaded_show"] if obj else self.fields
 
     class Media:
         css = ADMIN_CSS
@@ -511,7 +514,7 @@ class SeasonAdmin(CheckedInlinesAdmin, HistoryCompareAdmin, VersionAdmin, admin.
     def save_model(self, request, obj, form, change):
         if not hasattr(request, "season_before"):
             request.season_before = services.show_facts(obj.show_id) if obj.show_id else None
-        services.save_season(season=obj, by=request.user)
+        services.save_season(season=obj, by=request.user, loaded=form.loaded_at)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

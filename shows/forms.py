@@ -1,10 +1,14 @@
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.admin import ConflictCheckedForm
+from newsroom.core.models import UNCHECKED, EditConflict, lock_version, version_of
 
+from .models import Show
 from .release import ReleaseWindow
 
 
@@ -107,3 +111,55 @@ class WindowedForm(forms.ModelForm):
         if "release_window" in self.cleaned_data:
             self.instance.release_window = self.cleaned_data["release_window"]
         super()._post_clean()
+
+
+class SeasonForm(WindowedForm):
+    """A season on its own page. Its seasons and episodes are part of the show's record, so
+    the page carries the show's version as it was opened: a save after someone else saved
+    the show or any of its seasons is refused, with everything typed kept in the form."""
+
+    loaded_show = forms.CharField(required=False, widget=forms.HiddenInput)
+    loaded_at = UNCHECKED  # the show's version the save starts from, once clean() checked it
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded_show"] = _show_version_note(self.instance.show)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        try:
+            loaded = signing.loads(cleaned.get("loaded_show") or "", salt=SEASON_SALT)
+        except signing.BadSignature:
+            loaded = ""  # a missing or altered note is a stale save, never a skipped check
+        try:
+            lock_version(Show, self.instance.show_id, loaded)
+        except EditConflict as conflict:
+            current = conflict.current
+            self.data = self.data.copy()  # saving again replaces their version on purpose
+            self.data[self.add_prefix("loaded_show")] = _show_version_note(current)
+            who = current.modified_by
+            raise ValidationError(
+                _(
+                    "%(who)s saved %(show)s or one of its seasons at %(when)s, after you "
+                    "opened this page. Nothing of yours has been saved; what you typed is "
+                    "still below. Reload to see their changes, or save again to replace them."
+                )
+                % {
+                    "who": (who.get_full_name() or who.get_username()) if who else _("Someone"),
+                    "show": current.title,
+                    "when": date_format(timezone.localtime(current.modified_at), "j F Y, H:i"),
+                },
+                code="edit_conflict",
+            ) from None
+        self.loaded_at = loaded
+        return cleaned
+
+
+SEASON_SALT = "shows.season-edit"
+
+
+def _show_version_note(show):
+    return signing.dumps(version_of(show), salt=SEASON_SALT)

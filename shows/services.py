@@ -276,11 +276,17 @@ def _follow_history(show, by):
 
 
 @transaction.atomic
-def save_season(*, season, by):
+def save_season(*, season, by, loaded=UNCHECKED):
     """A season's own fields, edited on its page (its episodes follow, then
-    ``season_saved``). The seasons edited inline on a show go through ``show_saved``."""
+    ``season_saved``). The seasons edited inline on a show go through ``show_saved``. An
+    edit of a stored season must start from the show's version as it is now (``loaded``,
+    checked under the show's row lock: EditConflict if not): ``season_saved`` stamps the
+    show, so one save after another's is refused, on this page and on the show's."""
     require(by, "shows.change_season" if season.pk else "shows.add_season")
-    Show.objects.select_for_update().filter(pk=season.show_id).first()
+    if season.pk and not season._state.adding:
+        lock_version(Show, season.show_id, loaded)
+    else:
+        Show.objects.select_for_update().filter(pk=season.show_id).first()
     season.save()
     return season
 

@@ -24,6 +24,11 @@ def _inline(prefix, rows):
     return data
 
 
+def _opened(client, url):
+    """What the season's page carries of the show's version when it is opened."""
+    return client.get(url).context["adminform"].form.initial["loaded_show"]
+
+
 def test_seasons_and_where_to_watch_are_edited_inline_on_the_show(editor_client, committed):
     show = ShowFactory()
     gb = Country.objects.create(code="GB", name="United Kingdom")
@@ -93,6 +98,7 @@ def test_episodes_are_edited_on_the_seasons_page(editor_client, writer):
         "status": "announced",
         "release_window": "2027",
         "episode_count": "",
+        "loaded_show": page.context["adminform"].form.initial["loaded_show"],
     }
     data.update(
         _inline(
@@ -169,17 +175,64 @@ def test_a_season_restored_from_its_history_purges_the_calendar(editor_client, c
     data = {"number": "1", "status": "announced", "title": "", "episode_count": ""}
     data.update(_inline("episodes", []))
     with committed():
-        editor_client.post(url, {**data, "release_window": "November 2027"})
+        editor_client.post(
+            url,
+            {**data, "release_window": "November 2027", "loaded_show": _opened(editor_client, url)},
+        )
     with committed():
-        editor_client.post(url, {**data, "release_window": "March 2027"})
+        editor_client.post(
+            url,
+            {**data, "release_window": "March 2027", "loaded_show": _opened(editor_client, url)},
+        )
     calendar = Client().get("/calendar/").content.decode()
     assert "March 2027" in calendar
     assert "November 2027" not in calendar
     first = Version.objects.get_for_object(season).order_by("pk").first()
     revision = reverse("admin:shows_season_revision", args=[season.pk, first.pk])
+    opened = editor_client.get(revision).context["adminform"].form.initial["loaded_show"]
     with committed():
-        response = editor_client.post(revision, {**data, "release_window": "November 2027"})
+        response = editor_client.post(
+            revision, {**data, "release_window": "November 2027", "loaded_show": opened}
+        )
     assert response.status_code == 302
     calendar = Client().get("/calendar/").content.decode()
     assert "November 2027" in calendar
     assert "March 2027" not in calendar
+
+
+def test_a_season_saved_over_a_newer_save_is_refused_and_keeps_what_was_typed(
+    editor_client, writer
+):
+    season = Season.objects.create(show=ShowFactory(), number=1)
+    url = reverse("admin:shows_season_change", args=[season.pk])
+    opened = _opened(editor_client, url)
+    other = Client()
+    other.force_login(writer)
+    theirs = _opened(other, url)
+    data = {
+        "number": "1",
+        "status": "announced",
+        "title": "",
+        "episode_count": "",
+        **_inline("episodes", []),
+    }
+    saved = other.post(url, {**data, "release_window": "2027", "loaded_show": theirs})
+    assert saved.status_code == 302
+    refused = editor_client.post(
+        url, {**data, "release_window": "Spring 2028", "loaded_show": opened}
+    )
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "after you opened this page. Nothing of yours has been saved" in html
+    assert 'value="Spring 2028"' in html
+    season.refresh_from_db()
+    assert str(season.release_window) == "2027"
+    renewed = refused.context["adminform"].form.data["loaded_show"]
+    again = editor_client.post(
+        url, {**data, "release_window": "Spring 2028", "loaded_show": renewed}
+    )
+    assert again.status_code == 302  # saving again replaces theirs, on purpose
+    season.refresh_from_db()
+    assert str(season.release_window) == "Spring 2028"
+    forged = editor_client.post(url, {**data, "release_window": "2029", "loaded_show": "x"})
+    assert forged.status_code == 200
