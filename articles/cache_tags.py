@@ -35,3 +35,6 @@ def schedule_of(facet):
     """When the next scheduled article about a show (tag, author, person: "show:5"), or
     quoting a person ("quotes:person:9"), goes live."""
     return f"{SCHEDULE}:{facet}"
+
+
+PAGES = "list:pages"  # the published static pages: the footer, subpage lists, the sitemap

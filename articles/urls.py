@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 from .comments import views as comment_views
@@ -13,3 +13,10 @@ urlpatterns = [
     path("preview/articles/<slug:slug>/", views.article_preview, name="preview"),
     path("preview/shared/<str:token>/", views.share_preview, name="share"),
 ]
+
+# Static pages answer at any address nothing else took (/about/, /about/team/): included
+# last of all, by the project's urls.
+page_urlpatterns = (
+    [re_path(r"^(?P<path>(?:[-\w]+/){1,4})$", views.static_page, name="page")],
+    "static",
+)

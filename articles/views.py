@@ -10,6 +10,7 @@ number of queries.
 import re
 from functools import partial
 
+from content_editor.contents import contents_for_item
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -21,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_filters.views import FilterView
 
-from articles import selectors, seo
+from articles import cache_tags, selectors, seo
 from articles.comments.forms import CommentForm
 from articles.comments.selectors import (
     ThreadPage,
@@ -31,10 +32,10 @@ from articles.comments.selectors import (
     my_comment_ids,
 )
 from articles.filters import ArticleFilter
-from articles.models import CommentStatus, ShareLink
+from articles.models import PAGE_BLOCK_MODELS, CommentStatus, ShareLink, StaticPage
 from articles.rendering import body_blocks, current_body, render_blocks
 from articles.services import share_link_for
-from newsroom.core.cache import cache_page, expire_at
+from newsroom.core.cache import add_tags, cache_page, expire_at
 from newsroom.core.public import PublicListMixin, breadcrumbs, filter_params
 from shows.selectors import ShowBoxCredits
 
@@ -153,3 +154,27 @@ def share_preview(request, token):
         return render(request, "articles/share_link_gone.html", {"link": link}, status=410)
     article = selectors.any_article(link.article.slug)
     return render_article(request, article, preview=True, share_link=link)
+
+
+@require_safe
+@cache_page(cache_tags.PAGES)
+def static_page(request, path):
+    """A published static page at its address, with its subpages and the trail of the
+    pages above it (in one query: their addresses are the prefixes of its own)."""
+    page = get_object_or_404(StaticPage, path=path, published=True)
+    add_tags(page)
+    prefixes = ["/".join(path.split("/")[:depth]) + "/" for depth in range(1, path.count("/"))]
+    above = StaticPage.objects.filter(path__in=prefixes, published=True).order_by("path")
+    trail = [(item.title, item.get_absolute_url()) for item in above]
+    trail.append((page.title, page.get_absolute_url()))
+    return render(
+        request,
+        "articles/static_page.html",
+        {
+            "page": page,
+            "body": render_blocks(contents_for_item(page, PAGE_BLOCK_MODELS).body),
+            "subpages": page.children.filter(published=True).order_by("menu_order", "title"),
+            "breadcrumbs": [("Home", "/"), *trail],
+            "structured_data": [breadcrumbs(request, [("Home", "/"), *trail])],
+        },
+    )

@@ -74,6 +74,8 @@ ROLE_PERMISSIONS = {
         | _perms("articles", ["keyart", "headshot"], _CRUD)
         # Readers who follow shows and people: their data exported or erased on request.
         | _perms("follows", ["follower", "follow"], ["view", "delete"])
+        # The site's static pages (About, the policies): editors only.
+        | _perms("articles", ["staticpage", "pagetext", "pagephoto"], _CRUD)
         # To link an author profile to a staff account.
         | {"auth.view_user"}
     ),

@@ -1,10 +1,11 @@
 """The project's addresses: the desk's own pages (articles/), the composite pages
-(newsroom/pages/), the admin."""
+(newsroom/pages/), the admin, and last the static pages (any address nothing else took)."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from articles.urls import page_urlpatterns
 from newsroom.pages import views
 
 urlpatterns = [
@@ -19,6 +20,9 @@ if settings.NEWSROOM_SERVE_MEDIA:
     urlpatterns.append(
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.media, name="media")
     )
+
+# Last: a static page answers at any address nothing above took.
+urlpatterns.append(path("", include(page_urlpatterns)))
 
 # A database outage, wherever it is raised, is a 503 with Retry-After; else the 500 page.
 handler500 = "newsroom.core.outage.server_error"

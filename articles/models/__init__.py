@@ -10,10 +10,12 @@ from .blocks import (
     body_changed,
 )
 from .comment import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
+from .page import PAGE_BLOCK_MODELS, PagePhoto, PageText, StaticPage
 from .photo import Headshot, KeyArt, Photo
 
 __all__ = [
     "BLOCK_MODELS",
+    "PAGE_BLOCK_MODELS",
     "Article",
     "ArticleAuthor",
     "ArticleKind",
@@ -26,12 +28,15 @@ __all__ = [
     "Headshot",
     "KeyArt",
     "ModerationEvent",
+    "PagePhoto",
+    "PageText",
     "Photo",
     "PhotoBlock",
     "Quote",
     "QuoteStyle",
     "RichText",
     "ShareLink",
+    "StaticPage",
     "Tag",
     "VideoEmbed",
     "body_changed",

@@ -27,6 +27,7 @@ from .library import (
     save_photo,
     save_tag,
 )
+from .pages import delete_page, save_page
 from .roundups import draft_roundup
 from .sharing import create_share_link, revoke_share_links, share_link_for, share_url
 from .workflow import (
@@ -56,6 +57,7 @@ __all__ = [
     "create_share_link",
     "delete_article",
     "delete_named",
+    "delete_page",
     "delete_photo",
     "draft_roundup",
     "index_article",
@@ -66,6 +68,7 @@ __all__ = [
     "revoke_share_links",
     "save_article",
     "save_author",
+    "save_page",
     "save_photo",
     "save_tag",
     "share_link_for",

@@ -3,6 +3,7 @@
 
 from django import template
 from django.core.files.storage import default_storage
+from django.db import DatabaseError
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -198,3 +199,24 @@ def comments_tag(article):
 def photos_tag(obj):
     """The tag of the photos picturing a show or a person."""
     return cache_tags.photos_of(obj)
+
+
+@register.simple_tag
+def footer_pages():
+    """[(title, address)] of the published top-level pages marked for the footer, in menu
+    order: kept as a value until a page's place in a list changes (``list:pages``). A
+    database that cannot answer leaves the footer without them, never the page broken."""
+
+    def read():
+        from articles.models import StaticPage
+
+        cache.add_tags(cache_tags.PAGES)
+        pages = StaticPage.objects.filter(published=True, in_footer=True, parent__isnull=True)
+        return [
+            (page.title, page.get_absolute_url()) for page in pages.order_by("menu_order", "title")
+        ]
+
+    try:
+        return cache.cached_value("footer-pages", read)
+    except DatabaseError:
+        return []

@@ -23,15 +23,17 @@ from articles.models import (
     Headshot,
     KeyArt,
     ModerationEvent,
+    PageText,
     Photo,
     PhotoBlock,
     Quote,
     RichText,
     ShareLink,
+    StaticPage,
     Tag,
 )
 from articles.renditions import make_renditions, renditions_current
-from articles.services import body_saved
+from articles.services import body_saved, save_page
 from newsroom.core.cache import purge_site
 from newsroom.follows.models import Follow, Follower
 from people.models import Person
@@ -77,6 +79,7 @@ def build_demo():
     _articles(authors, photos, people, shows, accounts["editor"])
     _moderation(accounts["moderator"])
     _share_links(accounts["editor"])
+    _static_pages()
     purge_site()  # written without the desk's services: every cached page starts afresh
     return [username for username, *_ in content.ACCOUNTS]
 
@@ -281,6 +284,25 @@ def _follower(shows, people):
         Follow.objects.get_or_create(
             follower=follower, person=people[slug], defaults={"confirmed_at": timezone.now()}
         )
+
+
+def _static_pages():
+    pages = {}
+    for order, (slug, parent, title, summary, in_footer, paragraphs) in enumerate(
+        content.STATIC_PAGES
+    ):
+        parent_page = pages.get(parent)
+        page = StaticPage.objects.filter(slug=slug, parent=parent_page).first() or StaticPage(
+            slug=slug, parent=parent_page
+        )
+        page.title, page.summary, page.in_footer = title, summary, in_footer
+        page.published = slug not in content.DRAFT_PAGES
+        page.menu_order = order * 10
+        save_page(page=page, by=None)
+        PageText.objects.filter(parent=page).delete()
+        PageText.objects.create(parent=page, region="body", ordering=10, text="".join(paragraphs))
+        pages[slug] = page
+    return pages
 
 
 def _publish_time(value):

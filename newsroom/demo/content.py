@@ -1207,3 +1207,88 @@ HEADSHOTS = {
 
 # A reader who follows a show and a person by email (confirmed), for the desk's follower page.
 FOLLOWER = ("reader@example.com", ["romantics-anonymous"], ["shun-oguri"])
+
+# Static pages: (slug, parent slug, title, summary, in the footer, paragraphs). Only the
+# newsroom's own standing pages; a draft shows what readers never see.
+STATIC_PAGES = [
+    (
+        "about",
+        None,
+        "About us",
+        "Who we are and what we cover.",
+        True,
+        [
+            "<p>The Newsroom covers the TV series and films being made now: casting, "
+            "production status and release dates, checked against what studios, "
+            "platforms and the people involved say on the record.</p>",
+            "<h2>What we track</h2><p>Every show has a status with the day it was last "
+            "confirmed, and every release date is given only as precisely as it is "
+            "known: a year, a season, a month or a day.</p>",
+        ],
+    ),
+    (
+        "team",
+        "about",
+        "Our team",
+        "The editors and writers behind the coverage.",
+        False,
+        [
+            "<p>Our writers work from London, Seoul, Tokyo and Norwich. Each article names "
+            "who wrote it; each author's page lists what they cover.</p>"
+        ],
+    ),
+    (
+        "ethics",
+        None,
+        "Ethics policy",
+        "How we report, source and quote.",
+        True,
+        [
+            "<p>We quote people's exact words only when we can show where they said them; "
+            "otherwise we report the gist in our own words and say so.</p>",
+            "<p>We do not accept payment for coverage. Gifts and screener copies are "
+            "declared in the article that reviews them.</p>",
+        ],
+    ),
+    (
+        "corrections",
+        None,
+        "Corrections policy",
+        "How we correct mistakes, and how to tell us about one.",
+        True,
+        [
+            "<p>When we get something wrong we correct it in the article, say what changed "
+            "and when, and never silently.</p>",
+            '<p>Tell us about a mistake at <a href="mailto:corrections@example.com">'
+            "corrections@example.com</a>.</p>",
+        ],
+    ),
+    (
+        "contact",
+        None,
+        "Contact",
+        "Tips, corrections and everything else.",
+        True,
+        ['<p>News tips: <a href="mailto:tips@example.com">tips@example.com</a>.</p>'],
+    ),
+    (
+        "privacy",
+        None,
+        "Privacy",
+        "What we keep about readers, and for how long.",
+        True,
+        [
+            "<p>Commenters' and followers' email addresses are never shown and are "
+            "deleted on request. We set no advertising cookies.</p>"
+        ],
+    ),
+    (
+        "advertise",
+        None,
+        "Advertise with us",
+        "",
+        False,
+        ["<p>Not ready yet: readers never see this page.</p>"],
+    ),
+]
+DRAFT_PAGES = {"advertise"}  # kept unpublished

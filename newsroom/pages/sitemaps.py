@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles import cache_tags as article_tags
 from articles import selectors as articles
-from articles.models import Author
+from articles.models import Author, StaticPage
 from newsroom.core.cache import add_tags, expire_at
 from people import cache_tags as people_tags
 from people.models import Person
@@ -70,11 +70,23 @@ class AuthorSitemap(Sitemap):
         return Author.objects.filter(articles__in=published).distinct().only("slug").order_by("pk")
 
 
+class StaticPageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        add_tags(article_tags.PAGES)
+        return StaticPage.objects.filter(published=True).only("path", "modified_at")
+
+    def lastmod(self, page):
+        return page.modified_at
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "shows": ShowSitemap,
     "people": PersonSitemap,
     "authors": AuthorSitemap,
+    "pages": StaticPageSitemap,
 }
 
 

@@ -39,6 +39,8 @@ PAGES = {
     "new this week": "/new/",
     "new on a platform": "/new/netflix/?country=FR",
     "follow form": "/follow/show/romantics-anonymous/",
+    "static page": "/about/",
+    "static subpage": "/about/team/",
 }
 # What each page must show, so that the checks below look at the real, full pages.
 EXPECTED = {
@@ -63,6 +65,8 @@ EXPECTED = {
     "new this week": "47 Ronin",
     "new on a platform": "Kitsune Station",
     "follow form": "Follow Romantics Anonymous",
+    "static page": "In this section",
+    "static subpage": "Our writers work from",
 }
 
 

@@ -8,9 +8,12 @@ from django.utils import timezone
 from articles.models import (
     ArticleAuthor,
     ArticleKind,
+    PagePhoto,
+    PageText,
     PhotoBlock,
     Quote,
     QuoteStyle,
+    StaticPage,
 )
 from articles.rendering import store_body
 from shows.models import (
@@ -58,6 +61,12 @@ class Newsroom:
         self.article.tags.add(self.tag)
         Credit.objects.create(
             show=self.show, person=self.person, role=CreditRole.CAST, character_name="Sosuke"
+        )
+        self.about = StaticPage.objects.create(
+            title="About us", slug="about", path="about/", published=True, in_footer=True
+        )
+        self.team = StaticPage.objects.create(
+            title="Our team", slug="team", parent=self.about, path="about/team/", published=True
         )
         self.grow()
 
@@ -140,6 +149,25 @@ class Newsroom:
         article.shows.add(ShowFactory())
         article.people.add(PersonFactory())
         CommentFactory(article=article, status="approved")
+        # The static pages: blocks, subpages, more pages in the footer.
+        PageText.objects.create(parent=self.team, region="body", ordering=n * 10, text="<p>A.</p>")
+        PagePhoto.objects.create(
+            parent=self.team, region="body", ordering=n * 10 + 1, photo=PhotoFactory()
+        )
+        StaticPage.objects.create(
+            title=f"Desk {n}",
+            slug=f"desk-{n}",
+            parent=self.team,
+            path=f"about/team/desk-{n}/",
+            published=True,
+        )
+        StaticPage.objects.create(
+            title=f"Policy {n}",
+            slug=f"policy-{n}",
+            path=f"policy-{n}/",
+            published=True,
+            in_footer=True,
+        )
         # More published articles about the show, the person, by the author, with the tag.
         more = ArticleFactory(authors=[self.author], hero_photo=PhotoFactory())
         more.shows.add(self.show)

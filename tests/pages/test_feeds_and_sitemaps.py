@@ -90,6 +90,7 @@ def test_the_sitemaps_list_exactly_the_published_content(client, content):
         "sitemap-shows.xml",
         "sitemap-people.xml",
         "sitemap-authors.xml",
+        "sitemap-pages.xml",
     }
     assert _urls(client, "/sitemap-articles.xml") == [
         "http://testserver/articles/fresh/",
