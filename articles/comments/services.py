@@ -71,19 +71,25 @@ def decide_status(*, email, ip, body):
 
 
 @transaction.atomic
+def place_in_thread(parent):
+    """(parent shown, thread, depth) of a reply to `parent` (None: a top-level comment).
+    Three levels, then flat: a reply to a third-level comment sits beside it; ``reply_to``
+    keeps which comment it answers."""
+    if parent is None:
+        return None, None, 0
+    shown = parent if parent.depth < MAX_DEPTH else parent.parent
+    return shown, shown.thread or shown, shown.depth + 1
+
+
 def post_comment(*, article, name, email, body, parent=None, ip=None, user_agent=""):
     """Store a reader's comment with the status the rules give it. A held comment changes
     no public page; one published at once purges its thread and count."""
     status, reason = decide_status(email=email, ip=ip, body=body)
-    depth, thread, display_parent = 0, None, None
-    if parent is not None:
-        # Three levels, then flat: a reply to a third-level comment sits beside it.
-        display_parent = parent if parent.depth < MAX_DEPTH else parent.parent
-        depth = display_parent.depth + 1
-        thread = display_parent.thread or display_parent
+    display_parent, thread, depth = place_in_thread(parent)
     comment = Comment.objects.create(
         article=article,
         parent=display_parent,
+        reply_to=parent,
         thread=thread,
         depth=depth,
         name=name,

@@ -9,7 +9,8 @@ from .blocks import (
     VideoEmbed,
     body_changed,
 )
-from .comment import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
+from .comment import Ban, BlockedWord, Comment, CommentKind, CommentStatus, ModerationEvent
+from .imports import ImportedRecord, ImportRun, ImportRunStatus, Redirect
 from .page import PAGE_BLOCK_MODELS, PagePhoto, PageText, StaticPage
 from .photo import Headshot, KeyArt, Photo
 
@@ -24,8 +25,12 @@ __all__ = [
     "Ban",
     "BlockedWord",
     "Comment",
+    "CommentKind",
     "CommentStatus",
     "Headshot",
+    "ImportRun",
+    "ImportRunStatus",
+    "ImportedRecord",
     "KeyArt",
     "ModerationEvent",
     "PagePhoto",
@@ -34,6 +39,7 @@ __all__ = [
     "PhotoBlock",
     "Quote",
     "QuoteStyle",
+    "Redirect",
     "RichText",
     "ShareLink",
     "StaticPage",

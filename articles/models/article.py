@@ -173,6 +173,35 @@ class Article(AuditedModel):
     comments_open = models.BooleanField(
         _("comments open"), default=True, help_text=_("Untick to close the comment thread.")
     )
+    sticky = models.BooleanField(
+        _("pinned"),
+        default=False,
+        db_default=False,
+        help_text=_("A sticky post on the site it was imported from, kept for the record."),
+    )
+    seo_title = models.CharField(
+        _("search engine title"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("The title search engines show, when it differs from the headline."),
+    )
+    meta_description = models.CharField(
+        _("meta description"),
+        max_length=320,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("The summary search engines show; the dek when empty."),
+    )
+    canonical_url = models.URLField(
+        _("canonical address"),
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Only when the story's original lives elsewhere (syndicated copy)."),
+    )
     comments_close_at = models.DateTimeField(
         _("close comments at"),
         null=True,

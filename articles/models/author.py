@@ -59,7 +59,22 @@ class Author(models.Model):
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
+    is_category = models.BooleanField(
+        _("section"),
+        default=False,
+        db_default=False,
+        help_text=_("A section of the site (a WordPress category), not a topic tag."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent section"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["name"]

@@ -8,6 +8,12 @@ from articles.comments.rendering import render_body
 from .article import Article
 
 
+class CommentKind(models.TextChoices):
+    COMMENT = "comment", _("comment")
+    PINGBACK = "pingback", _("pingback")
+    TRACKBACK = "trackback", _("trackback")
+
+
 class CommentStatus(models.TextChoices):
     HELD = "held", _("held for moderation")
     APPROVED = "approved", _("approved")
@@ -48,9 +54,36 @@ class Comment(models.Model):
         related_name="+",
         help_text=_("The top-level comment this one belongs under; empty for a top-level one."),
     )
+    reply_to = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_(
+            "The comment this one answers, exactly (the thread shows replies three levels "
+            "deep; deeper ones sit under their parent's parent)."
+        ),
+    )
     depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=CommentKind.choices,
+        default=CommentKind.COMMENT,
+        db_default=CommentKind.COMMENT,
+    )
     name = models.CharField(_("name"), max_length=80)
-    email = models.EmailField(_("email"), help_text=_("Never shown to readers."))
+    email = models.EmailField(
+        _("email"),
+        blank=True,
+        help_text=_("Never shown to readers. Empty only for imported pingbacks and the like."),
+    )
+    website = models.URLField(
+        _("website"), max_length=500, blank=True, editable=False, default="", db_default=""
+    )
     body = models.TextField(_("comment"), max_length=5000)
     # The body as readers see it, rendered once when it is saved (posted, edited, erased),
     # never on a page view: escaped, paragraphs kept, bare links made nofollow links.
@@ -97,6 +130,9 @@ class Comment(models.Model):
                 condition=models.Q(status__in=CommentStatus.values), name="comment_status_valid"
             ),
             models.CheckConstraint(condition=models.Q(depth__lte=2), name="comment_depth_max"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=CommentKind.values), name="comment_kind_valid"
+            ),
         ]
 
     def __str__(self):

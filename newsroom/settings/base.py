@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old addresses (an imported site's permalinks, ?p=123) answer 301 with the new ones.
+    "articles.middleware.RedirectMiddleware",
     # Refuses logins while an account or an address is locked out (below).
     "axes.middleware.AxesMiddleware",
     # A read that lost its database connection is retried once; an outage is a 503.

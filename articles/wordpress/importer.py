@@ -1,0 +1,787 @@
+"""A WordPress export moved in with nothing lost: authors, sections and tags, posts (as
+articles) and pages (as static pages) with their bodies as blocks, photos, comment threads,
+Yoast's SEO fields, and every old address as a redirect.
+
+The export is read as a stream (``wxr.Reader``) and each item is written in its own
+transaction through the services' rules, remembered by its source (``ImportedRecord``:
+site, kind, id there, and a digest of what it was). A second run updates what changed and
+skips what did not; a run stopped halfway, started again, finishes with nothing twice.
+What the posts point at but may come later in the file (a featured image, a parent page)
+is joined once the whole file is read. ``Report`` says what was found, made, updated and
+skipped, and why.
+"""
+
+import contextlib
+import datetime
+import hashlib
+import io
+import ipaddress
+import logging
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import services
+from articles.comments.services import place_in_thread, refresh_comment_counts
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleKind,
+    ArticleStatus,
+    Author,
+    Comment,
+    CommentKind,
+    CommentStatus,
+    ImportedRecord,
+    PagePhoto,
+    PageText,
+    Photo,
+    PhotoBlock,
+    Quote,
+    QuoteStyle,
+    Redirect,
+    RichText,
+    StaticPage,
+    Tag,
+    VideoEmbed,
+)
+from articles.models.page import address_taken
+from articles.photo_metadata import read_photo_metadata
+from newsroom.core.cache import purge_site
+
+from . import content as converter
+from .wxr import Reader
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "1"  # bump when the same export would now be imported differently
+STATUSES = {
+    "publish": ArticleStatus.PUBLISHED,
+    "future": ArticleStatus.PUBLISHED,  # scheduled: published with its time ahead
+    "draft": ArticleStatus.DRAFT,
+    "pending": ArticleStatus.IN_REVIEW,
+    "private": ArticleStatus.DRAFT,  # kept, never made public
+}
+SKIPPED_STATUSES = {"trash": "in the trash", "auto-draft": "an empty automatic draft"}
+COMMENT_STATUSES = {
+    "1": CommentStatus.APPROVED,
+    "0": CommentStatus.HELD,
+    "spam": CommentStatus.SPAM,
+    "trash": CommentStatus.REMOVED,
+}
+IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+NO_DATE = "0000-00-00 00:00:00"
+YOAST_VARIABLE = re.compile(r"%%[a-z_]+%%")
+
+
+@dataclass
+class Report:
+    source: str = ""
+    wxr_version: str = ""
+    dry_run: bool = False
+    counts: dict = field(default_factory=lambda: defaultdict(Counter))
+    skipped: dict = field(default_factory=lambda: defaultdict(Counter))  # kind -> reasons
+    missing_files: list = field(default_factory=list)  # [(attachment id, address)]
+    media_links: list = field(default_factory=list)  # audio, video, documents: kept as links
+    shortcodes: dict = field(default_factory=dict)  # name -> {"count", "posts"}
+    undeclared_terms: list = field(default_factory=list)
+    protected: list = field(default_factory=list)  # password-protected posts, kept unpublished
+    unresolved: list = field(default_factory=list)  # a photo or parent that never came
+    redirects: int = 0
+    forbidden_characters: int = 0
+
+    def count(self, kind, what, reason=None):
+        self.counts[kind][what] += 1
+        if reason:
+            self.skipped[kind][reason] += 1
+
+    def shortcode(self, name, count, post_id):
+        entry = self.shortcodes.setdefault(name, {"count": 0, "posts": []})
+        entry["count"] += count
+        if post_id not in entry["posts"] and len(entry["posts"]) < 50:
+            entry["posts"].append(post_id)
+
+    def as_dict(self):
+        data = asdict(self)
+        data["counts"] = {kind: dict(counter) for kind, counter in self.counts.items()}
+        data["skipped"] = {kind: dict(counter) for kind, counter in self.skipped.items()}
+        return data
+
+    def lines(self):
+        """The report as text, for the command's output and the desk."""
+        out = [f"Source: {self.source} (WXR {self.wxr_version or '?'})"]
+        if self.dry_run:
+            out.append("Dry run: nothing was kept.")
+        for kind, counter in self.counts.items():
+            parts = ", ".join(f"{what} {number}" for what, number in sorted(counter.items()))
+            out.append(f"{kind}: {parts}")
+            for reason, number in sorted(self.skipped.get(kind, {}).items()):
+                out.append(f"  skipped {number}: {reason}")
+        out.append(f"redirects made: {self.redirects}")
+        if self.forbidden_characters:
+            out.append(f"characters XML forbids, dropped: {self.forbidden_characters}")
+        for title, rows in (
+            ("missing files", [f"{pk}: {url}" for pk, url in self.missing_files]),
+            ("audio, video and documents kept as links", self.media_links),
+            ("undeclared terms created", self.undeclared_terms),
+            ("password-protected, kept unpublished", self.protected),
+            ("not found in the file", self.unresolved),
+        ):
+            if rows:
+                out.append(f"{title} ({len(rows)}):")
+                out.extend(f"  {row}" for row in rows[:200])
+                if len(rows) > 200:
+                    out.append(f"  ... and {len(rows) - 200} more")
+        if self.shortcodes:
+            out.append("shortcodes not understood (tags dropped, their text kept):")
+            for name, entry in sorted(self.shortcodes.items()):
+                posts = ", ".join(entry["posts"])
+                out.append(f"  [{name}] {entry['count']} times, in posts {posts}")
+        return out
+
+
+class _DryRun(Exception):
+    """Rolls a dry run back once it is done."""
+
+
+def _digest(value):
+    return hashlib.sha256(f"{FORMAT}:{value!r}".encode()).hexdigest()
+
+
+def _when(gmt, local):
+    """An item's time: its GMT time, or its local time in the site's zone when WordPress
+    left GMT empty (drafts, and some importers)."""
+    for text, zone in ((gmt, datetime.UTC), (local, timezone.get_current_timezone())):
+        if text and text != NO_DATE:
+            try:
+                naive = datetime.datetime.strptime(text.strip(), "%Y-%m-%d %H:%M:%S")
+            except ValueError:
+                continue
+            return naive.replace(tzinfo=zone)
+    return None
+
+
+def _old_path(link, site):
+    """The path (and query) of an old address on the source site, or "" for another site."""
+    parts = urlsplit(link or "")
+    if parts.netloc and urlsplit(site).netloc and parts.netloc != urlsplit(site).netloc:
+        return ""
+    path = parts.path or "/"
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def _slug(text, fallback, max_length=200):
+    decoded = unquote(text or "")
+    return slugify(decoded, allow_unicode=True)[:max_length] or fallback
+
+
+class Importer:
+    def __init__(self, *, media_dir=None, dry_run=False, by=None, author_map=None, progress=None):
+        self.media_dir = media_dir
+        self.dry_run = dry_run
+        self.by = by
+        self.author_map = author_map or {}  # WordPress login -> a user of this site
+        self.progress = progress or (lambda report, items: None)
+        self.report = Report(dry_run=dry_run)
+        self.source = ""
+        self.site_link = ""
+        self._records = {}  # (kind, id there) -> (object id, digest): read once per kind
+        self._types = {}
+        self._authors = {}  # login -> Author
+        self._terms = {}  # (taxonomy, slug) -> Tag
+        self._pending_parents = {}  # page's id there -> its parent's id there
+        self._pending_heroes = {}  # post's id there -> attachment's id there
+        self._attachments = {}  # attachment id there -> (address, caption)
+        self._touched_articles = set()
+
+    # --- Records: what came from where -------------------------------------------------
+
+    def _type(self, model):
+        if model not in self._types:
+            self._types[model] = ContentType.objects.get_for_model(model)
+        return self._types[model]
+
+    def _load_records(self, kind):
+        if kind not in self._records:
+            self._records[kind] = {
+                source_id: (object_id, digest)
+                for source_id, object_id, digest in ImportedRecord.objects.filter(
+                    source=self.source, kind=kind
+                ).values_list("source_id", "object_id", "digest")
+            }
+        return self._records[kind]
+
+    def _record(self, kind, source_id):
+        return self._load_records(kind).get(str(source_id))
+
+    def _remember(self, kind, source_id, obj, digest=""):
+        ImportedRecord.objects.update_or_create(
+            source=self.source,
+            kind=kind,
+            source_id=str(source_id),
+            defaults={"content_type": self._type(type(obj)), "object_id": obj.pk, "digest": digest},
+        )
+        self._load_records(kind)[str(source_id)] = (obj.pk, digest)
+
+    def _existing(self, model, kind, source_id):
+        found = self._record(kind, source_id)
+        return model.objects.filter(pk=found[0]).first() if found else None
+
+    # --- The run ------------------------------------------------------------------------
+
+    def run(self, file):
+        """Import a binary, seekable file. Returns the Report. It is read twice, as a
+        stream each time: photos first (posts show them, and they often come after the
+        posts in the file), then posts and pages."""
+        items = 0
+        try:
+            with transaction.atomic() if self.dry_run else contextlib.nullcontext():
+                reader = Reader(file)
+                for kind, record in reader:
+                    if kind == "site":
+                        self._site(record)
+                    elif kind == "author":
+                        self._atomic(self._author, record)
+                    elif kind == "term":
+                        self._atomic(self._term, record)
+                    elif kind == "item" and record.post_type == "attachment":
+                        self.report.count("attachments", "found")
+                        self._atomic(self._attachment, record)
+                self.report.forbidden_characters = reader.dropped
+                file.seek(0)
+                for kind, record in Reader(file):
+                    if kind == "item" and record.post_type != "attachment":
+                        self._atomic(self._item, record)
+                        items += 1
+                        if items % 50 == 0:
+                            self.progress(self.report, items)
+                self._atomic(self._finish)
+                if self.dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        if not self.dry_run:
+            transaction.on_commit(purge_site)  # written in bulk: every cached page afresh
+        self.progress(self.report, items)
+        return self.report
+
+    def _atomic(self, step, *args):
+        with transaction.atomic():
+            return step(*args)
+
+    def _site(self, site):
+        self.site_link = site.base_blog_url or site.link or site.base_site_url
+        self.source = (site.base_site_url or site.link or "wordpress").rstrip("/")
+        self.report.source = self.source
+        self.report.wxr_version = site.wxr_version
+
+    # --- Authors ------------------------------------------------------------------------
+
+    def _author(self, wp):
+        self.report.count("authors", "found")
+        self._author_for(wp.login, wp.display_name or wp.login, declared=True, wp=wp)
+
+    def _author_for(self, login, name, *, declared=False, wp=None):
+        if not login:
+            return None
+        if login in self._authors:
+            return self._authors[login]
+        author = self._existing(Author, "author", login)
+        digest = _digest(asdict(wp) if wp else login)
+        user = self.author_map.get(login)
+        if author is None and user is not None:
+            author = Author.objects.filter(user=user).first()
+        if author is None:
+            author = Author(display_name=name[:120], slug=self._free_author_slug(login))
+            what = "created"
+        else:
+            what = (
+                "updated" if self._record("author", login) != (author.pk, digest) else "unchanged"
+            )
+            author.display_name = name[:120] or author.display_name
+        if user is not None and author.user_id is None:
+            author.user = user
+        if what != "unchanged":
+            services.save_author(author=author, by=self.by)
+        self._remember("author", login, author, digest)
+        if declared:
+            self.report.count("authors", what)
+        else:
+            self.report.count("authors", "created from a post's creator")
+        self._authors[login] = author
+        return author
+
+    def _free_author_slug(self, login):
+        base = _slug(login, "author", 110)
+        slug, number = base, 1
+        while Author.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    # --- Terms --------------------------------------------------------------------------
+
+    def _term(self, term):
+        if term.taxonomy not in ("category", "post_tag"):
+            self.report.count("terms", "found")
+            self.report.count("terms", "skipped", f"taxonomy “{term.taxonomy}” is not kept")
+            return
+        self.report.count("terms", "found")
+        self._tag_for(term.taxonomy, term.slug, term.name, parent=term.parent, term=term)
+
+    def _tag_for(self, taxonomy, slug, name, *, parent="", term=None):
+        key = (taxonomy, slug)
+        if key in self._terms:
+            return self._terms[key]
+        source_id = f"{taxonomy}:{slug}"
+        digest = _digest(asdict(term) if term else source_id)
+        tag = self._existing(Tag, "term", source_id)
+        if tag is None:
+            tag_slug = _slug(slug or name, "tag", 80)
+            tag = (
+                Tag.objects.filter(slug=tag_slug).first()
+                or Tag.objects.filter(name__iexact=name[:80]).first()
+            )
+        what = "created" if tag is None else "updated"
+        if tag is None:
+            tag = Tag(name=name[:80] or slug, slug=_slug(slug or name, "tag", 80))
+        elif self._record("term", source_id) == (tag.pk, digest):
+            what = "unchanged"
+        if taxonomy == "category":
+            tag.is_category = True
+            if parent:
+                tag.parent = self._tag_for("category", parent, parent)
+        if term and term.description:
+            tag.description = term.description
+        if what != "unchanged":
+            services.save_tag(tag=tag, by=self.by)
+        self._remember("term", source_id, tag, digest)
+        self._terms[key] = tag
+        if term is not None:
+            self.report.count("terms", what)
+        return tag
+
+    # --- Items --------------------------------------------------------------------------
+
+    def _item(self, item):
+        kind = item.post_type or "post"
+        self.report.count(kind + "s" if kind in ("post", "page") else "items", "found")
+        if kind not in ("post", "page"):
+            self.report.count("items", "skipped", f"post type “{kind}”")
+            return None
+        if item.status in SKIPPED_STATUSES:
+            self.report.count(kind + "s", "skipped", SKIPPED_STATUSES[item.status])
+            return None
+        if item.status not in STATUSES:
+            self.report.count(kind + "s", "skipped", f"status “{item.status}”")
+            return None
+        thumbnail = item.first("_thumbnail_id").strip()
+        if thumbnail:
+            self._pending_heroes[item.post_id] = thumbnail
+        if kind == "page":
+            if item.parent and item.parent != "0":
+                self._pending_parents[item.post_id] = item.parent
+            return self._page(item)
+        return self._post(item)
+
+    def _blocks_of(self, item):
+        converted = converter.to_blocks(item.content)
+        for name, count in converted.shortcodes.items():
+            self.report.shortcode(name, count, item.post_id)
+        return converted.blocks
+
+    def _post(self, item):
+        digest = _digest(item)
+        found = self._record("post", item.post_id)
+        article = self._existing(Article, "post", item.post_id)
+        if article is not None and found and found[1] == digest:
+            self.report.count("posts", "unchanged")
+            self._register_redirects(item, article)
+            return article
+        headline = (item.title or converter.title_from(item.content) or "Untitled")[:200]
+        new = article is None
+        if new:
+            article = Article(slug=self._free_article_slug(item))
+            status = STATUSES[item.status]
+            if item.password:
+                status = ArticleStatus.DRAFT  # nothing protected may become public
+                self.report.protected.append(f"{item.post_id}: {headline}")
+            article.status = status
+            when = _when(item.post_date_gmt, item.post_date)
+            if status == ArticleStatus.PUBLISHED:
+                article.publish_at = when or timezone.now()
+            elif when and when > timezone.now():
+                article.publish_at = when
+        article.headline = headline
+        article.dek = converter.plain(item.excerpt)[:400]
+        article.kind = article.kind or ArticleKind.NEWS
+        article.sticky = item.sticky
+        title = item.first("_yoast_wpseo_title")
+        if title:
+            title = YOAST_VARIABLE.sub("", title.replace("%%title%%", headline))
+        article.seo_title = " ".join(title.split())[:200]
+        article.meta_description = item.first("_yoast_wpseo_metadesc")[:320]
+        canonical = item.first("_yoast_wpseo_canonical").strip()
+        article.canonical_url = canonical[:200] if canonical.startswith("http") else ""
+        services.save_article(article=article, by=self.by, is_new=new)
+        self._bylines(article, item)
+        self._tags(article, item)
+        self._write_blocks(article, self._blocks_of(item), item, RichText, PhotoBlock)
+        self._comments(article, item)
+        services.article_saved(article=article, by=self.by)
+        self._remember("post", item.post_id, article, digest)
+        self._register_redirects(item, article)
+        self._touched_articles.add(article.pk)
+        self.report.count("posts", "created" if new else "updated")
+        return article
+
+    def _free_article_slug(self, item):
+        base = _slug(item.post_name or item.title, f"post-{item.post_id}")
+        slug, number = base, 1
+        while Article.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base[:190]}-{number}"
+        return slug
+
+    def _bylines(self, article, item):
+        logins = [slug for taxonomy, slug, _name in item.terms if taxonomy == "author" and slug]
+        logins = [login.removeprefix("cap-") for login in logins] or [item.creator]
+        authors = []
+        for login in logins:
+            author = self._author_for(login, login)
+            if author is not None and author not in authors:
+                authors.append(author)
+        ArticleAuthor.objects.filter(article=article).delete()
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=article, author=author, position=number)
+            for number, author in enumerate(authors)
+        )
+
+    def _tags(self, article, item):
+        declared = set(self._terms)
+        tags = []
+        for taxonomy, slug, name in item.terms:
+            if taxonomy not in ("category", "post_tag"):
+                continue
+            if (taxonomy, slug) not in declared and not self._record("term", f"{taxonomy}:{slug}"):
+                self.report.undeclared_terms.append(f"{taxonomy}: {name} ({slug})")
+            tags.append(self._tag_for(taxonomy, slug, name))
+        article.tags.set(tags)
+
+    def _write_blocks(self, parent, blocks, item, text_model, photo_model):
+        """The body as blocks, replacing what an earlier run wrote."""
+        models = [text_model, photo_model]
+        if text_model is RichText:
+            models += [Quote, VideoEmbed]
+        for model in models:
+            model.objects.filter(parent=parent).delete()
+        field = text_model._meta.get_field("text")
+        ordering = 0
+        for block in blocks:
+            ordering += 10
+            common = {"parent": parent, "region": "body", "ordering": ordering}
+            if block.kind == "text":
+                text_model.objects.create(text=field.clean(block.html, None), **common)
+            elif block.kind == "photo":
+                photo = self._photo_for(block, item)
+                if photo is not None:
+                    photo_model.objects.create(
+                        photo=photo, caption_override=block.caption[:2000], **common
+                    )
+                elif block.caption:  # the picture never came: its words stay
+                    text_model.objects.create(
+                        text=field.clean(f"<p>{block.caption}</p>", None), **common
+                    )
+            elif block.kind == "video":
+                if text_model is RichText:
+                    VideoEmbed.objects.create(
+                        url=block.url, title=item.title[:200] or "Video", **common
+                    )
+                else:
+                    text_model.objects.create(
+                        text=field.clean(f'<p><a href="{block.url}">{block.url}</a></p>', None),
+                        **common,
+                    )
+            elif block.kind == "quote":
+                if text_model is RichText and block.html:
+                    Quote.objects.create(
+                        text=block.html,
+                        style=QuoteStyle.DIRECT,
+                        speaker=(block.cite or "Unnamed")[:200],
+                        **common,
+                    )
+                elif block.html:
+                    text_model.objects.create(
+                        text=field.clean(f"<blockquote><p>{block.html}</p></blockquote>", None),
+                        **common,
+                    )
+
+    def _photo_for(self, block, item):
+        if block.attachment:
+            photo = self._existing(Photo, "attachment", block.attachment)
+            if photo is not None:
+                return photo
+        if block.src:
+            found = ImportedRecord.objects.filter(
+                source=self.source, kind="attachment-url", source_id=self._media_key(block.src)
+            ).first()
+            if found:
+                return Photo.objects.filter(pk=found.object_id).first()
+        self.report.unresolved.append(
+            f"post {item.post_id}: a picture ({block.attachment or block.src}) that is not "
+            "among the imported photos"
+        )
+        return None
+
+    # --- Pages --------------------------------------------------------------------------
+
+    def _page(self, item):
+        digest = _digest(item)
+        found = self._record("page", item.post_id)
+        page = self._existing(StaticPage, "page", item.post_id)
+        if page is not None and found and found[1] == digest:
+            self.report.count("pages", "unchanged")
+            self._register_redirects(item, page)
+            return page
+        new = page is None
+        if new:
+            page = StaticPage(slug=self._free_page_slug(item))
+            page.published = item.status == "publish" and not item.password
+            if item.password:
+                self.report.protected.append(f"{item.post_id}: {item.title} (page)")
+        page.title = (item.title or converter.title_from(item.content) or "Untitled")[:200]
+        page.summary = converter.plain(item.excerpt)[:300]
+        try:
+            page.menu_order = int(item.menu_order or 0)
+        except ValueError:
+            page.menu_order = 0
+        services.save_page(page=page, by=self.by)
+        self._write_blocks(page, self._blocks_of(item), item, PageText, PagePhoto)
+        self._remember("page", item.post_id, page, digest)
+        self._register_redirects(item, page)
+        self.report.count("pages", "created" if new else "updated")
+        return page
+
+    def _free_page_slug(self, item):
+        base = _slug(item.post_name or item.title, f"page-{item.post_id}", 100)
+        slug, number = base, 1
+        while StaticPage.objects.filter(parent=None, slug=slug).exists() or (
+            StaticPage.objects.filter(path=f"{slug}/").exists()
+        ):
+            number += 1
+            slug = f"{base[:95]}-{number}"
+        if address_taken(f"/{slug}/"):
+            slug = f"{base[:90]}-page"
+        return slug
+
+    # --- Attachments --------------------------------------------------------------------
+
+    def _media_key(self, url):
+        """What identifies a file whatever host served it: its path under the uploads
+        folder (``2019/05/a.jpg``), else its whole path."""
+        path = unquote(urlsplit(url).path)
+        marker = "/wp-content/uploads/"
+        return path.split(marker, 1)[1] if marker in path else path.lstrip("/")
+
+    def _attachment(self, item):
+        url = item.attachment_url or item.guid
+        key = self._media_key(url)
+        caption = converter.plain(item.excerpt) or item.title or os.path.basename(key)
+        self._attachments[item.post_id] = (url, caption)
+        if not url.lower().endswith(IMAGE_TYPES):
+            self.report.media_links.append(url)
+            self.report.count("attachments", "kept as links")
+            return None
+        digest = _digest(item)
+        found = self._record("attachment", item.post_id)
+        photo = self._existing(Photo, "attachment", item.post_id)
+        if photo is not None and found and found[1] == digest:
+            self.report.count("attachments", "unchanged")
+            return photo
+        path = os.path.join(self.media_dir, key) if self.media_dir else None
+        if photo is None and (path is None or not os.path.isfile(path)):
+            self.report.missing_files.append((item.post_id, url))
+            self.report.count("attachments", "skipped", "file not found")
+            return None
+        new = photo is None
+        if new:
+            data = self._image_bytes(path)
+            if data is None:
+                self.report.missing_files.append((item.post_id, f"{url} (not a readable image)"))
+                self.report.count("attachments", "skipped", "not a readable image")
+                return None
+            name, data = data
+            upload = ContentFile(data, name=name)
+            found_metadata = read_photo_metadata(io.BytesIO(data))
+            photo = Photo(image=upload, credit=found_metadata.get("credit", "")[:200])
+        photo.caption = caption
+        photo.alt_text = (item.first("_wp_attachment_image_alt") or caption)[:300]
+        if not photo.credit:
+            photo.credit = f"Imported from {urlsplit(self.source).netloc or self.source}"[:200]
+        services.save_photo(photo=photo, by=self.by)
+        self._remember("attachment", item.post_id, photo, digest)
+        self._remember("attachment-url", key, photo, digest)
+        self.report.count("attachments", "created" if new else "updated")
+        return photo
+
+    def _image_bytes(self, path):
+        """(file name, bytes) of an image to store: a GIF becomes a PNG (its first frame)."""
+        from PIL import Image, UnidentifiedImageError
+
+        name = os.path.basename(path)
+        with open(path, "rb") as file:
+            data = file.read()
+        if not name.lower().endswith(".gif"):
+            return name, data
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                out = io.BytesIO()
+                image.convert("RGBA").save(out, format="PNG")
+        except (OSError, UnidentifiedImageError):
+            return None
+        return os.path.splitext(name)[0] + ".png", out.getvalue()
+
+    # --- Comments -----------------------------------------------------------------------
+
+    def _comments(self, article, item):
+        """Every comment in every state, threads kept exactly: a reply may come before the
+        comment it answers, so all are read first, then placed parents first."""
+        by_id = {comment.id: comment for comment in item.comments if comment.id}
+        placed = {}
+
+        def depth_first(comment, seen=()):
+            parent = by_id.get(comment.parent)
+            if parent is not None and parent.id not in placed and parent.id not in seen:
+                depth_first(parent, (*seen, comment.id))
+            if comment.id not in placed:
+                placed[comment.id] = self._comment(article, comment, placed.get(comment.parent))
+
+        for comment in by_id.values():
+            depth_first(comment)
+        if placed:
+            refresh_comment_counts([article.pk])
+
+    def _comment(self, article, wp, parent):
+        self.report.count("comments", "found")
+        status = COMMENT_STATUSES.get(wp.approved)
+        if status is None:
+            self.report.count("comments", "skipped", f"state “{wp.approved}”")
+            return None
+        kind = wp.type if wp.type in (CommentKind.PINGBACK, CommentKind.TRACKBACK) else "comment"
+        shown, thread, depth = place_in_thread(parent)
+        comment = self._existing(Comment, "comment", wp.id)
+        new = comment is None
+        if new:
+            comment = Comment(article=article)
+        comment.parent, comment.reply_to, comment.thread, comment.depth = (
+            shown,
+            parent,
+            thread,
+            depth,
+        )
+        comment.kind = kind
+        comment.name = (wp.author or "Anonymous")[:80]
+        comment.email = wp.email[:254] if "@" in wp.email else ""
+        comment.website = wp.url[:500] if wp.url.startswith(("http://", "https://")) else ""
+        # Plain text, its lines as the commenter wrote them (the thread escapes it).
+        lines = (converter.plain(line) for line in wp.content.splitlines())
+        comment.body = "\n".join(lines).strip()[:5000] or "(empty)"
+        comment.status = status
+        comment.ip_address = wp.ip.strip() if _is_ip(wp.ip) else None
+        comment.save()
+        posted = _when(wp.date_gmt, wp.date)
+        if posted:
+            Comment.objects.filter(pk=comment.pk).update(created_at=posted)
+        self._remember("comment", wp.id, comment)
+        self.report.count("comments", "created" if new else "updated")
+        return comment
+
+    # --- Addresses ----------------------------------------------------------------------
+
+    def _register_redirects(self, item, target):
+        paths = set()
+        old = _old_path(item.link, self.site_link or self.source)
+        if old:
+            paths.add(old)
+        paths.add(f"/?{'page_id' if item.post_type == 'page' else 'p'}={int(item.post_id)}")
+        base = _old_path(item.link, self.site_link or self.source)
+        for slug in item.meta.get("_wp_old_slug", []):
+            slug = slug.strip()
+            if slug and base and item.post_name and item.post_name in base:
+                paths.add(base.replace(item.post_name, slug))
+        new = target.get_absolute_url()
+        kind = self._type(type(target))
+        for path in paths:
+            if path == new or not path.strip("/?"):
+                continue
+            _redirect, created = Redirect.objects.update_or_create(
+                old_path=path[:500], defaults={"content_type": kind, "object_id": target.pk}
+            )
+            if created:
+                self.report.redirects += 1
+
+    # --- Once the whole file is read ----------------------------------------------------
+
+    def _finish(self):
+        for page_id, parent_id in self._pending_parents.items():
+            page = self._existing(StaticPage, "page", page_id)
+            parent = self._existing(StaticPage, "page", parent_id)
+            if page is None:
+                continue
+            if parent is None:
+                self.report.unresolved.append(f"page {page_id}: its parent page {parent_id}")
+            elif page.parent_id != parent.pk:
+                page.parent = parent
+                services.save_page(page=page, by=self.by)
+        for post_id, attachment_id in self._pending_heroes.items():
+            photo = self._existing(Photo, "attachment", attachment_id)
+            article = self._existing(Article, "post", post_id)
+            if article is None:
+                continue
+            if photo is None:
+                self.report.unresolved.append(f"post {post_id}: featured image {attachment_id}")
+            elif article.hero_photo_id != photo.pk:
+                Article.objects.filter(pk=article.pk).update(hero_photo=photo)
+        self._rewrite_links()
+
+    def _rewrite_links(self):
+        """Links inside imported bodies to the old site lead to the new addresses."""
+        host = urlsplit(self.site_link or self.source).netloc
+        if not host or not self._touched_articles:
+            return
+        pattern = re.compile(r'href="(https?://' + re.escape(host) + r'[^"]*)"')
+        redirects = {}
+
+        def new_address(match):
+            old = _old_path(match.group(1), self.site_link or self.source)
+            if old not in redirects:
+                found = Redirect.objects.filter(old_path=old).select_related("content_type").first()
+                redirects[old] = found.target.get_absolute_url() if found and found.target else None
+            return f'href="{redirects[old]}"' if redirects[old] else match.group(0)
+
+        changed = set()
+        for block in RichText.objects.filter(
+            parent_id__in=self._touched_articles, text__contains=host
+        ):
+            text = pattern.sub(new_address, block.text)
+            if text != block.text:
+                RichText.objects.filter(pk=block.pk).update(text=text)
+                changed.add(block.parent_id)
+        for article in Article.objects.filter(pk__in=changed):
+            services.body_saved(article)
+
+
+def _is_ip(value):
+    try:
+        ipaddress.ip_address((value or "").strip())
+    except ValueError:
+        return False
+    return True

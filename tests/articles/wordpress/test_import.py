@@ -1,0 +1,262 @@
+"""A WordPress export moved in with nothing lost: every post, page, author, term, comment
+thread and photo caption, every old address answering 301, and a second run that doubles
+nothing. The export is a small file of our own (``newsroom.xml``)."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from PIL import Image
+
+from articles.models import (
+    Article,
+    ArticleStatus,
+    Author,
+    Comment,
+    CommentKind,
+    CommentStatus,
+    ImportedRecord,
+    PhotoBlock,
+    Quote,
+    Redirect,
+    RichText,
+    StaticPage,
+    Tag,
+    VideoEmbed,
+)
+from articles.wordpress.importer import Importer
+from articles.wordpress.wxr import NotAnExport
+
+pytestmark = pytest.mark.django_db
+EXPORT = Path(__file__).with_name("newsroom.xml")
+
+
+@pytest.fixture
+def media(tmp_path, media_root):
+    """A copy of the old site's wp-content/uploads (set.jpg and teaser.gif; lost.jpg is
+    missing, as files are in real archives)."""
+    folder = tmp_path / "uploads" / "2025" / "05"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (1200, 800), (200, 40, 40)).save(folder / "set.jpg", "JPEG")
+    Image.new("P", (320, 200)).save(folder / "teaser.gif", "GIF")
+    return str(tmp_path / "uploads")
+
+
+def _import(media=None, data=None, **options):
+    raw = io.BytesIO(data if data is not None else EXPORT.read_bytes())
+    return Importer(media_dir=media, **options).run(raw)
+
+
+def test_everything_in_the_export_is_accounted_for(media):
+    report = _import(media)
+    assert report.counts["posts"]["found"] == 9
+    assert report.counts["posts"]["created"] == 8
+    assert report.skipped["posts"] == {"in the trash": 1}
+    assert report.skipped["items"] == {"post type “nav_menu_item”": 1}
+    assert report.counts["pages"]["created"] == 2
+    assert report.counts["attachments"]["created"] == 2
+    assert report.counts["attachments"]["kept as links"] == 1
+    assert report.missing_files == [
+        ("33", "https://old.example.com/wp-content/uploads/2019/01/lost.jpg")
+    ]
+    assert report.counts["comments"]["created"] == 8
+    assert report.skipped["terms"] == {"taxonomy “nav_menu” is not kept": 1}
+    assert "post_tag: Filming (filming)" in report.undeclared_terms
+    assert report.shortcodes["contact-form-7"] == {"count": 1, "posts": ["11"]}
+    assert report.shortcodes["button"]["count"] == 1
+    assert report.forbidden_characters == 1
+    assert report.protected == ["16: Members only"]
+    text = "\n".join(report.lines())
+    assert "[contact-form-7] 1 times, in posts 11" in text
+
+
+def test_posts_keep_their_state_dates_slugs_and_seo(media):
+    _import(media)
+    filming = Article.objects.get(slug="romantics-anonymous-starts-filming")
+    assert filming.status == ArticleStatus.PUBLISHED
+    assert filming.publish_at.isoformat() == "2025-05-01T09:00:00+00:00"
+    assert filming.sticky
+    assert filming.dek == "Filming has begun."
+    assert filming.seo_title == "Romantics Anonymous starts filming"
+    assert filming.meta_description == "Filming of Romantics Anonymous began in Tokyo."
+    assert [b.author.display_name for b in filming.bylines.all()] == ["Mei Tanaka"]
+    assert {tag.name for tag in filming.tags.all()} == {"K-drama", "Netflix", "Filming"}
+    k_drama = Tag.objects.get(slug="k-drama")
+    assert k_drama.is_category
+    assert k_drama.parent.slug == "tv"
+    assert filming.hero_photo.caption == "Filming in Shibuya, May 2025."
+    assert filming.hero_photo.alt_text == "The crew around a camera in a Shibuya street"
+    assert Article.objects.get(slug="next-years-slate").is_scheduled
+    assert Article.objects.get(slug="pending-review").status == ArticleStatus.IN_REVIEW
+    assert Article.objects.get(slug="private-note").status == ArticleStatus.DRAFT
+    members = Article.objects.get(slug="members-only")
+    assert members.status == ArticleStatus.DRAFT  # nothing protected becomes public
+    untitled = Article.objects.get(slug="小栗旬")  # percent-encoded, decoded
+    assert untitled.headline == "Shun Oguri returns to television in a new…"
+    assert untitled.bylines.get().author.display_name == "ghostwriter"  # no wp:author entry
+    assert Author.objects.filter(display_name="Jacob Robinson").exists()
+
+
+def test_bodies_become_blocks(media):
+    _import(media)
+    filming = Article.objects.get(slug="romantics-anonymous-starts-filming")
+    assert PhotoBlock.objects.get(parent=filming).caption == "On set in Tokyo"
+    quote = Quote.objects.get(parent=filming)
+    assert (quote.text, quote.speaker) == ("We argue over every shot.", "The director")
+    assert VideoEmbed.objects.get(parent=filming).video.provider == "YouTube"
+    text = RichText.objects.get(parent=filming).text
+    cast = Article.objects.get(slug="the-cast")
+    assert f'href="{cast.get_absolute_url()}"' in text  # internal links lead to the new site
+    cast_text = " ".join(RichText.objects.filter(parent=cast).values_list("text", flat=True))
+    assert "<p>Han Hyo-joo plays Hana.<br>" in cast_text  # paragraphs restored
+    assert "[contact-form-7" not in cast_text
+    assert "Send us tips." in cast_text
+    assert cast.headline == "The cast, in pictures"  # the forbidden character dropped
+    photos = PhotoBlock.objects.filter(parent=cast).order_by("ordering")
+    assert [p.photo.image.name.rsplit(".", 1)[1] for p in photos] == ["jpg", "jpg", "png"]
+    assert VideoEmbed.objects.get(parent=cast).video.provider == "Vimeo"
+
+
+def test_comment_threads_are_kept_exactly_in_every_state(media):
+    _import(media)
+    article = Article.objects.get(slug="romantics-anonymous-starts-filming")
+    comments = {c.name: c for c in Comment.objects.filter(article=article)}
+    assert comments["Ben"].reply_to == comments["Ana"]
+    assert comments["Chen"].reply_to == comments["Ben"]
+    assert comments["Dana"].reply_to == comments["Chen"]  # came first in the file
+    assert comments["Dana"].depth == 2  # shown at the third level, under Chen's parent
+    assert comments["Dana"].thread == comments["Ana"]
+    assert {
+        name: c.status for name, c in comments.items() if name in ("Spammer", "Held", "Binned")
+    } == {
+        "Spammer": CommentStatus.SPAM,
+        "Held": CommentStatus.HELD,
+        "Binned": CommentStatus.REMOVED,
+    }
+    assert comments["Another Blog"].kind == CommentKind.PINGBACK
+    assert comments["Ana"].body == "Finally!\nCan't wait."
+    assert comments["Ana"].created_at.isoformat() == "2025-05-01T09:30:00+00:00"
+    article.refresh_from_db()
+    assert article.comment_count == 5  # the approved ones
+    page = Client().get(article.get_absolute_url()).content.decode()
+    assert "ana@example.com" not in page  # emails stay private
+    assert "Reply to Ben." in page
+    assert "Cheap pills" not in page
+
+
+def test_old_addresses_answer_301_while_their_record_is_public(media):
+    _import(media)
+    client = Client()
+    filming = Article.objects.get(slug="romantics-anonymous-starts-filming")
+    for old in (
+        "/2025/05/romantics-anonymous-starts-filming/",
+        "/?p=10",
+        "/2025/05/filming-begins/",  # its old slug
+    ):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == filming.get_absolute_url()
+    assert client.get("/?page_id=20")["Location"] == "/about/"
+    assert client.get("/about/team/").status_code == 200
+    assert client.get("/2025/03/members-only/").status_code == 404  # unpublished: no redirect
+    assert client.get("/?p=13").status_code == 200  # scheduled: the home page, no redirect
+    assert Redirect.objects.filter(old_path="/?p=13").exists()
+
+
+def test_pages_become_static_pages_with_their_parents(media):
+    _import(media)
+    team = StaticPage.objects.get(slug="team")
+    assert team.parent.slug == "about"
+    assert team.path == "about/team/"
+    assert team.menu_order == 2
+    assert team.published
+
+
+def test_a_second_run_doubles_nothing(media):
+    _import(media)
+    counts = _counts()
+    report = _import(media)
+    assert _counts() == counts
+    assert report.counts["posts"]["unchanged"] == 8
+    assert report.counts["comments"].get("created", 0) == 0
+    assert report.counts["attachments"]["unchanged"] == 2
+
+
+def test_a_run_stopped_halfway_finishes_on_the_next(media, monkeypatch):
+    original = Importer._item
+    seen = []
+
+    def dies_at_the_fifth(self, item):
+        seen.append(item.post_id)
+        if len(seen) == 5:
+            raise KeyboardInterrupt  # the process killed
+        return original(self, item)
+
+    monkeypatch.setattr(Importer, "_item", dies_at_the_fifth)
+    with pytest.raises(KeyboardInterrupt):
+        _import(media)
+    assert Article.objects.count() == 4  # what was written before it died is kept
+    monkeypatch.setattr(Importer, "_item", original)
+    report = _import(media)
+    assert report.counts["posts"]["unchanged"] == 4
+    assert (Article.objects.count(), Comment.objects.count(), StaticPage.objects.count()) == (
+        8,
+        8,
+        2,
+    )
+    resumed = _counts()
+    _import(media)
+    assert _counts() == resumed
+
+
+def test_a_dry_run_keeps_nothing(media):
+    report = _import(media, dry_run=True)
+    assert report.counts["posts"]["created"] == 8
+    assert not Article.objects.exists()
+    assert not ImportedRecord.objects.exists()
+
+
+def test_http_and_https_namespaces_and_older_versions_are_read(media):
+    data = EXPORT.read_bytes().replace(
+        b"http://wordpress.org/export/1.2/", b"https://wordpress.org/export/1.1/"
+    )
+    data = data.replace(b"Cameras are rolling", b"Cameras\x07 are rolling")
+    report = _import(media, data=data)
+    assert report.counts["posts"]["created"] == 8
+    assert report.forbidden_characters == 2
+
+
+def test_what_is_not_an_export_is_refused_with_nothing_written(tmp_path):
+    with pytest.raises(NotAnExport, match="not a readable WordPress export"):
+        _import(data=b"this is not xml")
+    with pytest.raises(NotAnExport, match="not a WordPress export"):
+        _import(data=b"<?xml version='1.0'?><html><body/></html>")
+    entities = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss><channel>&a;</channel></rss>'
+    )
+    with pytest.raises(NotAnExport):
+        _import(data=entities)
+    assert not Article.objects.exists()
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(b"nope")
+    with pytest.raises(CommandError, match="not a readable WordPress export"):
+        call_command("import_wordpress", str(bad))
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("import_wordpress", str(tmp_path / "missing.xml"))
+
+
+def test_the_command_prints_the_report(media, capsys):
+    call_command("import_wordpress", str(EXPORT), "--media", media)
+    out = capsys.readouterr().out
+    assert "Source: https://old.example.com (WXR 1.2)" in out
+    assert "posts: created 8" in out
+    assert "missing files (1):" in out
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Article, Author, Tag, Comment, StaticPage, Redirect, ImportedRecord, RichText)
+    }
