@@ -76,6 +76,9 @@ ROLE_PERMISSIONS = {
         | _perms("follows", ["follower", "follow"], ["view", "delete"])
         # The site's static pages (About, the policies): editors only.
         | _perms("articles", ["staticpage", "pagetext", "pagephoto"], _CRUD)
+        # Old addresses that still answer (imports make them), and the imports' records.
+        | _perms("articles", ["redirect"], ["change", "delete", "view"])
+        | _perms("articles", ["importrun"], ["view"])
         # To link an author profile to a staff account.
         | {"auth.view_user"}
     ),

@@ -41,6 +41,8 @@ from articles.models import (
     CommentKind,
     CommentStatus,
     ImportedRecord,
+    ImportRun,
+    ImportRunStatus,
     PagePhoto,
     PageText,
     Photo,
@@ -58,7 +60,7 @@ from articles.photo_metadata import read_photo_metadata
 from newsroom.core.cache import purge_site
 
 from . import content as converter
-from .wxr import Reader
+from .wxr import NotAnExport, Reader
 
 logger = logging.getLogger(__name__)
 
@@ -110,10 +112,22 @@ class Report:
             entry["posts"].append(post_id)
 
     def as_dict(self):
-        data = asdict(self)
-        data["counts"] = {kind: dict(counter) for kind, counter in self.counts.items()}
-        data["skipped"] = {kind: dict(counter) for kind, counter in self.skipped.items()}
-        return data
+        """The report as JSON-ready data (kept with the import's record)."""
+        return {
+            "source": self.source,
+            "wxr_version": self.wxr_version,
+            "dry_run": self.dry_run,
+            "counts": {kind: dict(counter) for kind, counter in self.counts.items()},
+            "skipped": {kind: dict(counter) for kind, counter in self.skipped.items()},
+            "missing_files": [list(row) for row in self.missing_files],
+            "media_links": self.media_links,
+            "shortcodes": self.shortcodes,
+            "undeclared_terms": self.undeclared_terms,
+            "protected": self.protected,
+            "unresolved": self.unresolved,
+            "redirects": self.redirects,
+            "forbidden_characters": self.forbidden_characters,
+        }
 
     def lines(self):
         """The report as text, for the command's output and the desk."""
@@ -785,3 +799,29 @@ def _is_ip(value):
     except ValueError:
         return False
     return True
+
+
+def run_import(path, *, media_dir=None, dry_run=False, by=None, author_map=None, progress=None):
+    """Import the export at `path`, kept on record as an ImportRun (its report, or why it
+    failed). Returns (run, report); NotAnExport is recorded, then raised."""
+    run = ImportRun.objects.create(
+        file_name=os.path.basename(path)[:300],
+        media_dir=(media_dir or "")[:500],
+        dry_run=dry_run,
+        status=ImportRunStatus.RUNNING,
+        started_by=by,
+    )
+    importer = Importer(
+        media_dir=media_dir, dry_run=dry_run, by=by, author_map=author_map, progress=progress
+    )
+    try:
+        with open(path, "rb") as export:
+            report = importer.run(export)
+    except NotAnExport as error:
+        run.status, run.error, run.finished_at = ImportRunStatus.FAILED, str(error), timezone.now()
+        run.save()
+        raise
+    run.status, run.finished_at = ImportRunStatus.DONE, timezone.now()
+    run.report = {"lines": report.lines(), "data": report.as_dict()}
+    run.save()
+    return run, report

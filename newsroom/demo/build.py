@@ -1,6 +1,7 @@
 """Builds the demo newsroom. Idempotent: every row is found by its natural key and updated."""
 
 import datetime
+import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -21,6 +22,7 @@ from articles.models import (
     Comment,
     CommentStatus,
     Headshot,
+    ImportRun,
     KeyArt,
     ModerationEvent,
     PageText,
@@ -34,6 +36,7 @@ from articles.models import (
 )
 from articles.renditions import make_renditions, renditions_current
 from articles.services import body_saved, save_page
+from articles.wordpress.importer import run_import
 from newsroom.core.cache import purge_site
 from newsroom.follows.models import Follow, Follower
 from people.models import Person
@@ -80,6 +83,7 @@ def build_demo():
     _moderation(accounts["moderator"])
     _share_links(accounts["editor"])
     _static_pages()
+    _wordpress_archive()
     purge_site()  # written without the desk's services: every cached page starts afresh
     return [username for username, *_ in content.ACCOUNTS]
 
@@ -284,6 +288,16 @@ def _follower(shows, people):
         Follow.objects.get_or_create(
             follower=follower, person=people[slug], defaults={"confirmed_at": timezone.now()}
         )
+
+
+def _wordpress_archive():
+    """The old site's archive, moved in as a newsroom would: its old addresses answer 301.
+    Built again, the demo keeps one record of it (the import itself doubles nothing)."""
+    ImportRun.objects.filter(file_name=ARCHIVE_FILE).delete()
+    run_import(os.path.join(os.path.dirname(__file__), ARCHIVE_FILE))
+
+
+ARCHIVE_FILE = "wordpress-archive.xml"
 
 
 def _static_pages():

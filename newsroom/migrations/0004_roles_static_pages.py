@@ -1,4 +1,5 @@
-"""Roles again, now that static pages exist: editors keep them."""
+"""Roles again, now that static pages, redirects and import records exist: editors keep
+them."""
 
 from django.db import migrations
 
@@ -12,7 +13,7 @@ def apply_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("newsroom", "0003_roles_releases_follows"),
-        ("articles", "0011_static_pages"),
+        ("articles", "0012_wordpress_import"),
     ]
 
     operations = [migrations.RunPython(apply_roles, migrations.RunPython.noop)]

@@ -8,7 +8,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.wordpress.importer import Importer
+from articles.wordpress.importer import run_import
 from articles.wordpress.wxr import NotAnExport
 
 
@@ -42,10 +42,10 @@ class Command(BaseCommand):
             if items and items % 500 == 0:
                 self.stderr.write(f"{items} items read")
 
-        importer = Importer(media_dir=media, dry_run=dry_run, author_map=authors, progress=progress)
         try:
-            with open(file, "rb") as export:
-                report = importer.run(export)
+            _run, report = run_import(
+                file, media_dir=media, dry_run=dry_run, author_map=authors, progress=progress
+            )
         except NotAnExport as error:
             raise CommandError(str(error)) from None
         for line in report.lines():

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import reverse
 from PIL import Image
 
 from articles.models import (
@@ -18,6 +19,7 @@ from articles.models import (
     CommentKind,
     CommentStatus,
     ImportedRecord,
+    ImportRun,
     PhotoBlock,
     Quote,
     Redirect,
@@ -253,6 +255,21 @@ def test_the_command_prints_the_report(media, capsys):
     assert "Source: https://old.example.com (WXR 1.2)" in out
     assert "posts: created 8" in out
     assert "missing files (1):" in out
+    run = ImportRun.objects.get()  # kept as a record in the desk
+    assert run.status == "done"
+    assert any(line.startswith("posts: created 8") for line in run.report["lines"])
+
+
+def test_an_editor_sees_the_imports_and_redirects_in_the_desk(media, editor_client):
+    call_command("import_wordpress", str(EXPORT), "--media", media)
+    runs = editor_client.get(reverse("admin:articles_importrun_changelist"))
+    assert runs.status_code == 200
+    page = editor_client.get(
+        reverse("admin:articles_importrun_change", args=[ImportRun.objects.get().pk])
+    )
+    assert "posts: created 8" in page.content.decode()
+    redirects = editor_client.get(reverse("admin:articles_redirect_changelist"), {"q": "?p=10"})
+    assert "/articles/romantics-anonymous-starts-filming/" in redirects.content.decode()
 
 
 def _counts():
