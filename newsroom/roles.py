@@ -78,7 +78,7 @@ ROLE_PERMISSIONS = {
         | _perms("articles", ["staticpage", "pagetext", "pagephoto"], _CRUD)
         # Old addresses that still answer (imports make them), and the imports' records.
         | _perms("articles", ["redirect"], ["change", "delete", "view"])
-        | _perms("articles", ["importrun"], ["view"])
+        | _perms("articles", ["importrun"], ["add", "view"])
         # To link an author profile to a staff account.
         | {"auth.view_user"}
     ),

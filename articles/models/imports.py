@@ -92,11 +92,13 @@ class ImportRun(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last progress"), auto_now=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("WordPress import")
+
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=ImportRunStatus.values), name="import_status_valid"

@@ -16,6 +16,7 @@ from .editing import (
     step_to,
     transition_article,
 )
+from .imports import retry_import, start_import
 from .indexing import article_plain_text, index_article
 from .library import (
     delete_named,
@@ -65,6 +66,7 @@ __all__ = [
     "photo_relations_saved",
     "pictured",
     "renditions_remade",
+    "retry_import",
     "revoke_share_links",
     "save_article",
     "save_author",
@@ -73,6 +75,7 @@ __all__ = [
     "save_tag",
     "share_link_for",
     "share_url",
+    "start_import",
     "step_to",
     "steps_for",
     "transition_article",

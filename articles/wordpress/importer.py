@@ -65,6 +65,7 @@ from .wxr import NotAnExport, Reader
 logger = logging.getLogger(__name__)
 
 FORMAT = "1"  # bump when the same export would now be imported differently
+PROGRESS_EVERY = 50  # items between two progress notes on the run
 STATUSES = {
     "publish": ArticleStatus.PUBLISHED,
     "future": ArticleStatus.PUBLISHED,  # scheduled: published with its time ahead
@@ -275,7 +276,7 @@ class Importer:
                     if kind == "item" and record.post_type != "attachment":
                         self._atomic(self._item, record)
                         items += 1
-                        if items % 50 == 0:
+                        if items % PROGRESS_EVERY == 0:
                             self.progress(self.report, items)
                 self._atomic(self._finish)
                 if self.dry_run:
@@ -802,26 +803,52 @@ def _is_ip(value):
 
 
 def run_import(path, *, media_dir=None, dry_run=False, by=None, author_map=None, progress=None):
-    """Import the export at `path`, kept on record as an ImportRun (its report, or why it
-    failed). Returns (run, report); NotAnExport is recorded, then raised."""
+    """Import the export at `path` (the command, the demo), kept on record as an ImportRun.
+    Returns (run, report); NotAnExport is recorded on the run, then raised."""
     run = ImportRun.objects.create(
         file_name=os.path.basename(path)[:300],
         media_dir=(media_dir or "")[:500],
         dry_run=dry_run,
-        status=ImportRunStatus.RUNNING,
         started_by=by,
     )
+    with open(path, "rb") as export:
+        report = perform(run, export, author_map=author_map, progress=progress)
+    return run, report
+
+
+def perform(run, export, *, author_map=None, progress=None):
+    """Run an ImportRun over the binary file `export`: its status, its progress as it goes
+    (written at once: each item commits on its own) and its report, or why it failed.
+    Raises NotAnExport (recorded) for a file that is not an export, and whatever else went
+    wrong (recorded too: the run can be retried, and finishes what the failed one began)."""
+
+    def noted(report, items):
+        ImportRun.objects.filter(pk=run.pk).update(
+            progress={"items": items, "counts": report.as_dict()["counts"]},
+            updated_at=timezone.now(),
+        )
+        if progress:
+            progress(report, items)
+
+    run.status, run.error, run.finished_at = ImportRunStatus.RUNNING, "", None
+    run.save(update_fields=["status", "error", "finished_at"])
     importer = Importer(
-        media_dir=media_dir, dry_run=dry_run, by=by, author_map=author_map, progress=progress
+        media_dir=run.media_dir or None,
+        dry_run=run.dry_run,
+        by=run.started_by,
+        author_map=author_map,
+        progress=noted,
     )
     try:
-        with open(path, "rb") as export:
-            report = importer.run(export)
-    except NotAnExport as error:
-        run.status, run.error, run.finished_at = ImportRunStatus.FAILED, str(error), timezone.now()
-        run.save()
+        report = importer.run(export)
+    except Exception as error:
+        run.status, run.finished_at = ImportRunStatus.FAILED, timezone.now()
+        run.error = (
+            str(error) if isinstance(error, NotAnExport) else f"{type(error).__name__}: {error}"
+        )
+        run.save(update_fields=["status", "error", "finished_at"])
         raise
     run.status, run.finished_at = ImportRunStatus.DONE, timezone.now()
     run.report = {"lines": report.lines(), "data": report.as_dict()}
-    run.save()
-    return run, report
+    run.save(update_fields=["status", "finished_at", "report"])
+    return report

@@ -334,6 +334,11 @@ ARTICLES_SHARE_LINK_DAYS = env_int("ARTICLES_SHARE_LINK_DAYS", 7)
 # Where the site is, for links in emails sent with no request at hand (digests).
 NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
 
+# WordPress imports from the desk: the largest export taken, and the one folder on the
+# server where copies of sites' wp-content/uploads may be read from (empty: none).
+NEWSROOM_IMPORT_MAX_MB = env_int("NEWSROOM_IMPORT_MAX_MB", 1024)
+NEWSROOM_IMPORT_MEDIA_ROOT = env("NEWSROOM_IMPORT_MEDIA_ROOT", "")
+
 # Email: the console in development (base), locmem in tests, SMTP in production (prod.py).
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
