@@ -3,11 +3,14 @@ redirect answers 301 with its record's address while that record is public (a pu
 article whose time has come, a published page); otherwise the old address is the 404 it
 would be anyway, so a redirect never shows what readers may not see."""
 
+import re
+
 from django.http import HttpResponsePermanentRedirect
 
 from articles.models import Article, Redirect, StaticPage
 
-QUERY_IDS = ("p", "page_id")  # WordPress's own addresses of a post and a page
+QUERY_IDS = ("p", "page_id")
+NUMBER = re.compile(r"[0-9]{1,18}")  # WordPress's own addresses of a post and a page
 
 
 def redirect_for(old_path):
@@ -33,7 +36,7 @@ class RedirectMiddleware:
         if request.path == "/":
             for name in QUERY_IDS:
                 value = request.GET.get(name, "")
-                if value.isdigit():
+                if NUMBER.fullmatch(value):
                     url = redirect_for(f"/?{name}={int(value)}")
                     if url:
                         return HttpResponsePermanentRedirect(url)

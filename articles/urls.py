@@ -1,4 +1,4 @@
-from django.urls import path, re_path, register_converter
+from django.urls import path, re_path
 
 from . import views
 from .comments import views as comment_views
@@ -6,24 +6,10 @@ from .comments import views as comment_views
 app_name = "articles"
 
 
-class UnicodeSlug:
-    """A slug in any script (an imported 小栗旬), as ``slugify(allow_unicode=True)`` makes."""
-
-    regex = r"[-\w]+"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(UnicodeSlug, "uslug")
-
 urlpatterns = [
     path("articles/", views.ArticleListView.as_view(), name="list"),
     path("articles/<uslug:slug>/", views.article_detail, name="detail"),
-    path("articles/<slug:slug>/comments/", comment_views.post_comment, name="post-comment"),
+    path("articles/<uslug:slug>/comments/", comment_views.post_comment, name="post-comment"),
     path("comments/<int:pk>/", comment_views.comment_permalink, name="comment"),
     path("preview/articles/<uslug:slug>/", views.article_preview, name="preview"),
     path("preview/shared/<str:token>/", views.share_preview, name="share"),

@@ -70,7 +70,6 @@ def decide_status(*, email, ip, body):
 # --- Posting ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def place_in_thread(parent):
     """(parent shown, thread, depth) of a reply to `parent` (None: a top-level comment).
     Three levels, then flat: a reply to a third-level comment sits beside it; ``reply_to``
@@ -81,6 +80,7 @@ def place_in_thread(parent):
     return shown, shown.thread or shown, shown.depth + 1
 
 
+@transaction.atomic
 def post_comment(*, article, name, email, body, parent=None, ip=None, user_agent=""):
     """Store a reader's comment with the status the rules give it. A held comment changes
     no public page; one published at once purges its thread and count."""

@@ -37,6 +37,7 @@ class Migration(migrations.Migration):
                     "path",
                     models.CharField(
                         editable=False,
+                        error_messages={"unique": "Another page is already at this address."},
                         help_text="Made from the slugs of the page and its parents when it is saved.",
                         max_length=500,
                         unique=True,
@@ -191,14 +192,5 @@ class Migration(migrations.Migration):
                 "verbose_name": "photo",
                 "verbose_name_plural": "photos",
             },
-        ),
-        migrations.AddConstraint(
-            model_name="staticpage",
-            constraint=models.UniqueConstraint(
-                fields=("parent", "slug"),
-                name="static_page_slug_unique_under_parent",
-                nulls_distinct=False,
-                violation_error_message="A page with this slug is already at that place.",
-            ),
         ),
     ]

@@ -41,6 +41,7 @@ class StaticPage(AuditedModel):
         max_length=500,
         unique=True,
         editable=False,
+        error_messages={"unique": _("Another page is already at this address.")},
         help_text=_("Made from the slugs of the page and its parents when it is saved."),
     )
     menu_order = models.IntegerField(
@@ -70,14 +71,6 @@ class StaticPage(AuditedModel):
     class Meta:
         ordering = ["path"]
         verbose_name = _("static page")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["parent", "slug"],
-                name="static_page_slug_unique_under_parent",
-                nulls_distinct=False,
-                violation_error_message=_("A page with this slug is already at that place."),
-            )
-        ]
 
     def __str__(self):
         return self.title

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape
 
+from django.utils.html import format_html
+
 from articles.embeds import parse_video_url
 
 
@@ -31,6 +33,7 @@ class Block:
 class Converted:
     blocks: list = field(default_factory=list)
     shortcodes: Counter = field(default_factory=Counter)  # unknown ones, by name
+    lost: Counter = field(default_factory=Counter)  # formatting the body blocks cannot keep
 
 
 BREAKS = re.compile(r"<!--\s*(?:more|nextpage|noteaser)\b.*?-->", re.S | re.I)
@@ -38,12 +41,30 @@ GUTENBERG = re.compile(
     r"<!--\s+(/)?wp:([a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+(\{.*?\}\s+)?(/)?-->", re.S
 )
 SHORTCODE = re.compile(
-    r"\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]\/]*(?:\/(?!\])[^\]\/]*)*?)(?:(\/)\]|\](?:([^\[]*"
+    r"(?<![\w\]])\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]\/]*(?:\/(?!\])[^\]\/]*)*?)(?:(\/)\]|\](?:([^\[]*"
     r"(?:\[(?!\/\2\])[^\[]*)*)\[\/\2\])?)(\]?)",
     re.S,
 )
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 IMG = re.compile(r"<img\b[^>]*>", re.I)
+LINKED_IMG = re.compile(r"<a\b[^>]*>\s*(<img\b[^>]*>)\s*</a>", re.I)
+IFRAME = re.compile(r"<iframe\b[^>]*>.*?</iframe>", re.I | re.S)
+ALT = re.compile(r"""\balt\s*=\s*["']([^"']*)["']""", re.I)
+VIDEO_SRC = re.compile(r"""<video\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S | re.I)
+# Shortcodes WordPress itself registers, and what a bracketed word is when it is none of them:
+# only a pair ([x]...[/x]), a self-closing tag, attributes or a plugin-like name count.
+KNOWN = {
+    "caption",
+    "wp_caption",
+    "gallery",
+    "embed",
+    "audio",
+    "video",
+    "playlist",
+    "youtube",
+    "vimeo",
+}
 SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']+)["']""", re.I)
 WP_IMAGE_CLASS = re.compile(r"wp-image-(\d+)")
 TAGS = re.compile(r"<[^>]+>")
@@ -61,12 +82,13 @@ def wpautop(text):
     """Paragraphs from blank lines and line breaks from single ones, as WordPress shows
     classic content (its ``wpautop``, the rules that matter for stored posts)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"<[^<>]*>", lambda tag: tag.group(0).replace("\n", " "), text)
     kept = {}
 
     def keep(match):  # <pre> keeps its lines as they are
         key = f"\x00pre{len(kept)}\x00"
         kept[key] = match.group(0)
-        return key
+        return f"\n\n{key}\n\n"
 
     text = PRE.sub(keep, text)
     # A block-level tag stands on its own, as if blank lines surrounded it.
@@ -102,6 +124,13 @@ def _image(html):
     src = SRC.search(tag.group(0))
     attachment = WP_IMAGE_CLASS.search(tag.group(0))
     return (attachment.group(1) if attachment else ""), (src.group(1) if src else "")
+
+
+def link(url):
+    """A link to `url`, escaped; "" for anything but a web address."""
+    if not url.startswith(("http://", "https://")):
+        return ""
+    return format_html('<a href="{}">{}</a>', url, url)
 
 
 def plain(html):
@@ -143,11 +172,20 @@ def _shortcodes(text, writer, converted, *, autop=True):
         return f"\n\n\x00B{len(found) - 1}\x00\n\n"
 
     def replace(match):
-        opening, name, attrs, _self_closing, inner, closing = match.groups()
+        opening, name, raw_attrs, self_closing, inner, closing = match.groups()
         if opening and closing:
             return match.group(0)[1:-1]
         name = name.lower()
-        attrs = attributes(attrs)
+        shortcode_like = (
+            name in KNOWN
+            or inner is not None
+            or self_closing
+            or "=" in raw_attrs
+            or re.search(r"[-_]", name)
+        )
+        if not shortcode_like:  # [sic], [Updated 3pm: ...]: the writer's own brackets
+            return match.group(0)
+        attrs = attributes(raw_attrs)
         if name in ("caption", "wp_caption"):
             attachment, src = _image(inner)
             caption = attrs.get("caption") or plain(IMG.sub("", inner or ""))
@@ -155,15 +193,17 @@ def _shortcodes(text, writer, converted, *, autop=True):
                 numbered = re.match(r"attachment_(\d+)", attrs.get("id", ""))
                 attachment = numbered.group(1) if numbered else ""
             return place(Block("photo", attachment=attachment, src=src, caption=caption))
-        if name == "gallery" and attrs.get("ids"):
-            ids = filter(None, re.split(r"[\s,]+", attrs["ids"]))
+        if name == "gallery":
+            ids = list(filter(None, re.split(r"[\s,]+", attrs.get("ids", ""))))
+            if not ids:  # the post's own attached photos, found by the importer
+                return place(Block("gallery"))
             return place(*(Block("photo", attachment=attachment) for attachment in ids))
         if name in ("embed", "youtube", "vimeo", "video"):
             url = (inner or "").strip() or attrs.get("src", "") or attrs.get("url", "")
             if parse_video_url(url):
                 return place(Block("video", url=url))
             converted.shortcodes[name] += 1
-            return f'<a href="{url}">{url}</a>' if url.startswith(("http://", "https://")) else ""
+            return link(url)
         converted.shortcodes[name] += 1
         return SHORTCODE.sub(replace, inner) if inner else ""
 
@@ -171,7 +211,36 @@ def _shortcodes(text, writer, converted, *, autop=True):
         url = match.group(1)
         return place(Block("video", url=url)) if parse_video_url(url) else match.group(0)
 
+    def image(match):
+        tag = match.group(1) if match.lastindex else match.group(0)
+        attachment, src = _image(tag)
+        alt = ALT.search(tag)
+        return place(
+            Block("photo", attachment=attachment, src=src, html=alt.group(1) if alt else "")
+        )
+
+    def iframe(match):
+        src = SRC.search(match.group(0))
+        url = src.group(1) if src else ""
+        if parse_video_url(url):
+            return place(Block("video", url=url))
+        converted.lost["an embedded frame (iframe)"] += 1
+        return link(url)
+
+    code = []
+
+    def keep_code(match):  # shortcodes and images inside <pre> and <code> are text
+        code.append(match.group(0))
+        return f"\x00C{len(code) - 1}\x00"
+
+    text = CODE.sub(keep_code, text)
     text = SHORTCODE.sub(replace, text)
+    text = LINKED_IMG.sub(image, text)
+    text = IMG.sub(image, text)
+    text = IFRAME.sub(iframe, text)
+    if re.search(r"<table\b", text, re.I):
+        converted.lost["a table (its cells kept as text)"] += 1
+    text = re.sub(r"\x00C(\d+)\x00", lambda kept: code[int(kept.group(1))], text)
     text = re.sub(r"^[ \t]*(https?://[^\s<]+)[ \t]*$", bare_video, text, flags=re.M)
     html = wpautop(text) if autop else text
     position = 0
@@ -256,12 +325,18 @@ def _block(name, attrs, inner, children, writer, converted):
     elif name == "gallery" and not children:
         for attachment in attrs.get("ids", []):
             writer.add(Block("photo", attachment=str(attachment)))
+        if not attrs.get("ids"):
+            writer.add(Block("gallery"))
     elif name in ("embed", "video") or name.startswith("core-embed/"):
-        url = attrs.get("url") or plain(inner)
+        video = VIDEO_SRC.search(inner)
+        url = attrs.get("url") or attrs.get("src") or (video.group(1) if video else "")
+        url = url or plain(inner)
+        if not url.startswith(("http://", "https://")):
+            url = ""
         if parse_video_url(url):
             writer.add(Block("video", url=url))
         elif url:
-            writer.add_text(f'<p><a href="{url}">{url}</a></p>')
+            writer.add_text(f"<p>{link(url)}</p>")
     elif name == "shortcode":
         _shortcodes(inner, writer, converted)
     elif name in ("more", "nextpage", "spacer"):

@@ -16,10 +16,14 @@ from defusedxml.ElementTree import iterparse
 CHUNK = 1 << 16
 # Bytes XML 1.0 forbids (UTF-8 never uses them inside a multi-byte character), and
 # character references to the same.
-FORBIDDEN_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# U+FFFE and U+FFFF in UTF-8 are EF BF BE and EF BF BF.
+FORBIDDEN_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 FORBIDDEN_REFERENCES = re.compile(
-    rb"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));"
+    rb"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF])"
+    rb"|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|5[5-7][0-9]{3}|6553[45]));"
 )
+PARTIAL_REFERENCE = re.compile(rb"&(?:#[xX]?[0-9a-fA-F]*)?$")
+PARTIAL_UTF8 = re.compile(rb"\xef(?:\xbf)?$")
 NAMESPACES = [
     (re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/?$"), "excerpt"),
     (re.compile(r"^https?://wordpress\.org/export/1\.\d+/?$"), "wp"),
@@ -40,19 +44,23 @@ class CleanStream:
         self.raw, self.dropped, self._held = raw, 0, b""
 
     def read(self, size=CHUNK):
-        chunk = self._held + self.raw.read(max(size, 64))
-        self._held = b""
-        if chunk:
-            # A character reference cut by the chunk's end waits for the rest.
-            tail = chunk.rfind(b"&", max(0, len(chunk) - 12))
-            if tail != -1 and b";" not in chunk[tail:] and len(chunk) - tail < 12:
-                chunk, self._held = chunk[:tail], chunk[tail:]
-        chunk, bytes_dropped = FORBIDDEN_BYTES.subn(b"", chunk)
-        chunk, references_dropped = FORBIDDEN_REFERENCES.subn(b"", chunk)
-        self.dropped += bytes_dropped + references_dropped
-        if not chunk and self._held:
-            chunk, self._held = self._held, b""
-        return chunk
+        """Some bytes, or b"" only at the end of the file (a chunk of nothing but forbidden
+        bytes is not the end)."""
+        while True:
+            more = self.raw.read(max(size, 64))
+            chunk, self._held = self._held + more, b""
+            if more:
+                # A character reference or a UTF-8 sequence cut by the chunk's end waits
+                # for the rest.
+                cut = PARTIAL_REFERENCE.search(chunk[-40:]) or PARTIAL_UTF8.search(chunk[-2:])
+                if cut:
+                    keep = len(chunk) - (len(cut.string) - cut.start())
+                    chunk, self._held = chunk[:keep], chunk[keep:]
+            chunk, bytes_dropped = FORBIDDEN_BYTES.subn(b"", chunk)
+            chunk, references_dropped = FORBIDDEN_REFERENCES.subn(b"", chunk)
+            self.dropped += bytes_dropped + references_dropped
+            if chunk or not more:
+                return chunk
 
 
 @dataclass
@@ -109,6 +117,7 @@ class Item:
     menu_order: str = "0"
     password: str = ""
     sticky: bool = False
+    comment_status: str = "open"
     attachment_url: str = ""
     terms: list = field(default_factory=list)  # [(taxonomy, slug, name)]
     meta: dict = field(default_factory=dict)  # key -> [values]
@@ -230,6 +239,7 @@ SIMPLE = {
     "wp:post_parent": "parent",
     "wp:menu_order": "menu_order",
     "wp:post_password": "password",
+    "wp:comment_status": "comment_status",
     "wp:attachment_url": "attachment_url",
 }
 
@@ -246,9 +256,11 @@ def _item(element, prefixes):
         elif name == "wp:is_sticky":
             item.sticky = _text(child) == "1"
         elif name == "category":
-            item.terms.append(
-                (child.get("domain", "category"), child.get("nicename", ""), _text(child))
-            )
+            # WXR 1.0 writes each term twice, once bare (no nicename): the full one counts.
+            if child.get("nicename"):
+                domain = child.get("domain", "category")
+                domain = "post_tag" if domain == "tag" else domain
+                item.terms.append((domain, child.get("nicename"), _text(child)))
         elif name == "wp:postmeta":
             meta = dict(_children(child, prefixes))
             key = _text(meta.get("wp:meta_key"))

@@ -11,6 +11,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Toolkit"
 
     def ready(self):
+        from django.urls import register_converter
+
+        from newsroom.core.http import UnicodeSlug
         from newsroom.core.text import strip_forbidden_characters
 
+        register_converter(UnicodeSlug, "uslug")
         pre_save.connect(strip_forbidden_characters, dispatch_uid="newsroom-xml-safe-text")

@@ -37,3 +37,16 @@ def client_ip(request):
         if not _is_trusted(address, networks):
             return str(address)
     return remote
+
+
+class UnicodeSlug:
+    """A URL converter (``<uslug:slug>``): a slug in any script, as
+    ``slugify(allow_unicode=True)`` makes (an imported 小栗旬 or café-société)."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

@@ -166,3 +166,10 @@ def test_the_sitemap_lists_published_pages(client):
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert "/about/</loc>" in pages
     assert "/draft/" not in pages
+
+
+def test_two_pages_at_one_address_are_refused():
+    _page("About", "about")
+    with pytest.raises(ValidationError, match="Another page is already at this address"):
+        _page("About again", "about")
+    assert StaticPage.objects.count() == 1

@@ -252,7 +252,7 @@ def test_what_is_not_an_export_is_refused_with_nothing_written(tmp_path):
 def test_the_command_prints_the_report(media, capsys):
     call_command("import_wordpress", str(EXPORT), "--media", media)
     out = capsys.readouterr().out
-    assert "Source: https://old.example.com (WXR 1.2)" in out
+    assert "Source: old.example.com (WXR 1.2)" in out
     assert "posts: created 8" in out
     assert "missing files (1):" in out
     run = ImportRun.objects.get()  # kept as a record in the desk
@@ -277,3 +277,81 @@ def _counts():
         model.__name__: model.objects.count()
         for model in (Article, Author, Tag, Comment, StaticPage, Redirect, ImportedRecord, RichText)
     }
+
+
+def _export(items):
+    """A minimal WXR 1.2 holding these <item> bodies."""
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        b'xmlns:wp="http://wordpress.org/export/1.2/" '
+        b'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        b"<title>Tiny</title><link>https://tiny.example</link>"
+        b"<wp:base_blog_url>https://tiny.example</wp:base_blog_url>"
+    )
+    return head + b"".join(f"<item>{item}</item>".encode() for item in items) + b"</channel></rss>"
+
+
+def test_pages_deeper_than_the_site_keeps_stay_at_the_top_and_are_listed():
+    pages = [
+        f"<title>Level {n}</title><wp:post_id>{n}</wp:post_id>"
+        f"<wp:post_name>level-{n}</wp:post_name>"
+        f"<wp:post_parent>{n - 1}</wp:post_parent><wp:status>publish</wp:status>"
+        "<wp:post_type>page</wp:post_type>"
+        for n in range(1, 7)
+    ]
+    report = _import(data=_export(pages))
+    assert report.counts["pages"]["created"] == 6
+    paths = sorted(StaticPage.objects.values_list("path", flat=True))
+    assert "level-1/level-2/level-3/level-4/" in paths
+    assert "level-5/level-6/" in paths  # too deep under level 4: kept at the top
+    assert any("page 5: kept at the top" in row for row in report.unresolved)
+
+
+def test_what_a_real_archive_holds_is_kept_safely(media, tmp_path, client):
+    """Unicode tags and permalinks, WXR 1.0's doubled categories, a corrupt image, an old
+    slug that is another story's address, a category that is its own parent, a photo path
+    that tries to leave the media folder."""
+    (Path(media) / "2025" / "05" / "broken.jpg").write_bytes(b"not an image")
+    secret = tmp_path / "secret.jpg"
+    Image.new("RGB", (10, 10)).save(secret, "JPEG")
+    items = [
+        "<title>Broken</title><wp:post_id>40</wp:post_id><wp:post_type>attachment</wp:post_type>"
+        "<wp:attachment_url>https://tiny.example/wp-content/uploads/2025/05/broken.jpg"
+        "</wp:attachment_url>",
+        "<title>Escape</title><wp:post_id>41</wp:post_id><wp:post_type>attachment</wp:post_type>"
+        f"<wp:attachment_url>https://tiny.example/wp-content/uploads/../../{secret.name}"
+        "</wp:attachment_url>",
+        "<title>Новости</title><link>https://tiny.example/2025/05/%d0%bd%d0%be%d0%b2%d0%be%d1%81%d1%82%d0%b8/</link>"
+        "<wp:post_id>42</wp:post_id><wp:post_name>%d0%bd%d0%be%d0%b2%d0%be%d1%81%d1%82%d0%b8</wp:post_name>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        '<category domain="category">Мир</category>'
+        '<category domain="category" nicename="%d0%bc%d0%b8%d1%80">Мир</category>'
+        '<category domain="tag" nicename="kultura">Культура</category>',
+        "<title>Live updates</title><link>https://tiny.example/live-updates/</link>"
+        "<wp:post_id>43</wp:post_id><wp:post_name>live-updates</wp:post_name>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>",
+        "<title>Old live blog</title><link>https://tiny.example/old-live/</link>"
+        "<wp:post_id>44</wp:post_id><wp:post_name>old-live</wp:post_name>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        "<wp:postmeta><wp:meta_key>_wp_old_slug</wp:meta_key>"
+        "<wp:meta_value>live-updates</wp:meta_value></wp:postmeta>",
+    ]
+    head_terms = (
+        "<wp:category><wp:category_nicename>loop</wp:category_nicename>"
+        "<wp:category_parent>loop</wp:category_parent><wp:cat_name>Loop</wp:cat_name></wp:category>"
+    )
+    data = _export(items).replace(b"</link>", b"</link>" + head_terms.encode(), 1)
+    report = _import(media, data=data)
+    assert any("attachment 40" in row for row in report.unresolved)  # skipped, the run went on
+    assert (
+        "41",
+        "https://tiny.example/wp-content/uploads/../../secret.jpg",
+    ) in report.missing_files
+    news = Article.objects.get(slug="новости")
+    assert client.get(news.get_absolute_url()).status_code == 200  # its Unicode tags link fine
+    assert {tag.name for tag in news.tags.all()} == {"Мир", "Культура"}
+    assert client.get("/2025/05/новости/")["Location"] == news.get_absolute_url()
+    live = Article.objects.get(slug="live-updates")
+    assert client.get("/live-updates/")["Location"] == live.get_absolute_url()  # not stolen
+    assert Tag.objects.get(slug="loop").parent is None
+    assert client.get("/?p=²").status_code == 200  # not a number: the home page
