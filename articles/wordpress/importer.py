@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -378,7 +379,7 @@ class Importer:
         self._remember("author", login, author, digest)
         if declared:
             self.report.count("authors", what)
-        else:
+        elif what == "created":
             self.report.count("authors", "created from a post's creator")
         self._authors[login] = author
         return author
@@ -504,6 +505,9 @@ class Importer:
         article = self._existing(Article, "post", item.post_id)
         if article is not None and found and found[1] == digest:
             self.report.count("posts", "unchanged")
+            for _comment in item.comments:
+                self.report.count("comments", "found")
+                self.report.count("comments", "unchanged")
             return article
         headline = (item.title or converter.title_from(item.content) or "Untitled")[:200]
         new = article is None
@@ -696,8 +700,10 @@ class Importer:
         """What identifies a file whatever host served it: its path under the uploads
         folder (``2019/05/a.jpg``), else its whole path."""
         path = unquote(urlsplit(url).path)
-        marker = "/wp-content/uploads/"
-        return path.split(marker, 1)[1] if marker in path else path.lstrip("/")
+        for marker in ("/wp-content/uploads/", settings.MEDIA_URL):  # WordPress's, or ours
+            if marker and marker in path:
+                return path.split(marker, 1)[1]
+        return path.lstrip("/")
 
     def _attachment(self, item):
         url = item.attachment_url or item.guid
