@@ -8,7 +8,7 @@ PORT ?= 8000
 # pytest-xdist workers; "auto" uses every core (2 on the project's machines).
 WORKERS ?= auto
 
-.PHONY: run test lint format check install browser java audit bench clean
+.PHONY: run test lint format check install browser java audit bench bench-import clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,10 @@ bench: install
 	@command -v wrk >/dev/null || { echo "Installing wrk for the benchmarks (apt-get)..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 	$(PY) tests/perf/bench.py
+
+## The WordPress import at scale: 10,000 posts into PostgreSQL, twice (tests/perf/bench_import.py)
+bench-import: install
+	$(PY) tests/perf/bench_import.py
 
 ## ruff, and the layers' import contracts (pyproject.toml, docs/architecture.md)
 lint: install

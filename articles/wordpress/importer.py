@@ -33,6 +33,7 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 
 from articles import services
+from articles.comments.rendering import render_body
 from articles.comments.services import place_in_thread, refresh_comment_counts
 from articles.models import (
     Article,
@@ -60,7 +61,7 @@ from articles.models import (
 )
 from articles.models.page import address_taken
 from articles.photo_metadata import read_photo_metadata
-from newsroom.core.cache import purge_site
+from newsroom.core.cache import purges_held
 
 from . import content as converter
 from .wxr import NotAnExport, Reader
@@ -262,13 +263,33 @@ class Importer:
         return self._load_records(kind).get(_source_id(source_id))
 
     def _remember(self, kind, source_id, obj, digest=""):
-        ImportedRecord.objects.update_or_create(
-            source=self.source,
-            kind=kind,
-            source_id=_source_id(source_id),
-            defaults={"content_type": self._type(type(obj)), "object_id": obj.pk, "digest": digest},
+        key, known = _source_id(source_id), self._load_records(kind)
+        fields = {"content_type": self._type(type(obj)), "object_id": obj.pk, "digest": digest}
+        if key in known:
+            ImportedRecord.objects.filter(source=self.source, kind=kind, source_id=key).update(
+                **fields
+            )
+        else:
+            ImportedRecord.objects.create(source=self.source, kind=kind, source_id=key, **fields)
+        known[key] = (obj.pk, digest)
+
+    def _remember_many(self, kind, rows):
+        """[(id there, row)] newly made: their records in one insert."""
+        known = self._load_records(kind)
+        if not rows:
+            return
+        content_type = self._type(type(rows[0][1]))
+        ImportedRecord.objects.bulk_create(
+            ImportedRecord(
+                source=self.source,
+                kind=kind,
+                source_id=_source_id(source_id),
+                content_type=content_type,
+                object_id=row.pk,
+            )
+            for source_id, row in rows
         )
-        self._load_records(kind)[_source_id(source_id)] = (obj.pk, digest)
+        known.update({_source_id(source_id): (row.pk, "") for source_id, row in rows})
 
     def _existing(self, model, kind, source_id):
         found = self._record(kind, source_id)
@@ -280,6 +301,10 @@ class Importer:
         """Import a binary, seekable file. Returns the Report. It is read twice, as a
         stream each time: photos first (posts show them, and they often come after the
         posts in the file), then posts and pages."""
+        with purges_held():  # one purge of the whole site at the end, not one per record
+            return self._run(file)
+
+    def _run(self, file):
         items = photos = 0
         try:
             with transaction.atomic() if self.dry_run else contextlib.nullcontext():
@@ -313,8 +338,6 @@ class Importer:
                     raise _DryRun
         except _DryRun:
             pass
-        if not self.dry_run:
-            transaction.on_commit(purge_site)  # written in bulk: every cached page afresh
         self.progress(self.report, items)
         return self.report
 
@@ -421,6 +444,9 @@ class Importer:
         source_id = f"{taxonomy}:{slug}"
         digest = _digest(asdict(term) if term else source_id)
         tag = self._existing(Tag, "term", source_id)
+        if tag is not None and term is None:  # met as a parent, or on a post: as it is
+            self._terms[key] = tag
+            return tag
         if tag is None:
             tag_slug = _slug(slug or name, "tag", 80)
             tag = Tag.objects.filter(slug=tag_slug).first()
@@ -471,6 +497,11 @@ class Importer:
             return None
         if item.status in SKIPPED_STATUSES:
             self.report.count(kind + "s", "skipped", SKIPPED_STATUSES[item.status])
+            for _comment in item.comments:
+                self.report.count("comments", "found")
+                self.report.count(
+                    "comments", "skipped", f"on a post {SKIPPED_STATUSES[item.status]}"
+                )
             return None
         if item.status not in STATUSES:
             self.report.count(kind + "s", "skipped", f"status “{item.status}”")
@@ -536,11 +567,15 @@ class Importer:
         canonical = item.first("_yoast_wpseo_canonical").strip()
         article.canonical_url = canonical[:200] if canonical.startswith("http") else ""
         services.save_article(article=article, by=self.by, is_new=new)
+        article._imported_new = new  # nothing of an earlier run to replace
         self._bylines(article, item)
         self._tags(article, item)
         self._write_blocks(article, self._blocks_of(item), item, RichText, PhotoBlock)
         self._comments(article, item)
-        services.article_saved(article=article, by=self.by)
+        # The body rendered and indexed, as ``article_saved`` does; what readers saw is
+        # purged once, at the end of the run (``purges_held``), so the facts it compares
+        # for its purge are not read.
+        services.body_saved(article)
         self._remember("post", item.post_id, article, digest)
         self._register_redirects(item, article)
         self.report.count("posts", "created" if new else "updated")
@@ -580,59 +615,57 @@ class Importer:
         article.tags.set(tags)
 
     def _write_blocks(self, parent, blocks, item, text_model, photo_model):
-        """The body as blocks, replacing what an earlier run wrote."""
+        """The body as blocks, replacing what an earlier run wrote (one insert per kind of
+        block; ``body_saved`` renders the body after, as the desk's save does)."""
         models = [text_model, photo_model]
         if text_model is RichText:
             models += [Quote, VideoEmbed]
-        for model in models:
-            model.objects.filter(parent=parent).delete()
+        if not parent._state.adding and not getattr(parent, "_imported_new", False):
+            for model in models:
+                model.objects.filter(parent=parent).delete()
         field = text_model._meta.get_field("text")
+        made = {model: [] for model in models}
         ordering = 0
         for block in blocks:
             ordering += 10
             common = {"parent": parent, "region": "body", "ordering": ordering}
             if block.kind == "text":
-                text_model.objects.create(text=field.clean(block.html, None), **common)
+                made[text_model].append(text_model(text=field.clean(block.html, None), **common))
             elif block.kind == "photo":
                 photo = self._photo_for(block, item)
                 if photo is not None:
-                    photo_model.objects.create(
-                        photo=photo, caption_override=block.caption[:2000], **common
+                    caption = block.caption[:2000]
+                    made[photo_model].append(
+                        photo_model(photo=photo, caption_override=caption, **common)
                     )
                 elif block.caption or block.src:  # the picture never came: its words stay
                     words = block.caption or block.html or block.src
                     kept = converter.link(block.src) if block.src else ""
                     html = (
-                        format_html("<p>{}</p>", words)
-                        if not kept
-                        else format_html("<p>{} ({})</p>", words, kept)
+                        format_html("<p>{} ({})</p>", words, kept)
+                        if kept
+                        else format_html("<p>{}</p>", words)
                     )
-                    text_model.objects.create(text=field.clean(html, None), **common)
+                    made[text_model].append(text_model(text=field.clean(html, None), **common))
             elif block.kind == "video":
                 if text_model is RichText:
-                    VideoEmbed.objects.create(
-                        url=block.url, title=item.title[:200] or "Video", **common
+                    title = item.title[:200] or "Video"
+                    made[VideoEmbed].append(VideoEmbed(url=block.url, title=title, **common))
+                else:
+                    html = format_html("<p>{}</p>", converter.link(block.url))
+                    made[text_model].append(text_model(text=field.clean(html, None), **common))
+            elif block.kind == "quote" and block.html:
+                if text_model is RichText:
+                    speaker = (block.cite or "Unnamed")[:200]
+                    made[Quote].append(
+                        Quote(text=block.html, style=QuoteStyle.DIRECT, speaker=speaker, **common)
                     )
                 else:
-                    text_model.objects.create(
-                        text=field.clean(format_html("<p>{}</p>", converter.link(block.url)), None),
-                        **common,
-                    )
-            elif block.kind == "quote":
-                if text_model is RichText and block.html:
-                    Quote.objects.create(
-                        text=block.html,
-                        style=QuoteStyle.DIRECT,
-                        speaker=(block.cite or "Unnamed")[:200],
-                        **common,
-                    )
-                elif block.html:
-                    text_model.objects.create(
-                        text=field.clean(
-                            format_html("<blockquote><p>{}</p></blockquote>", block.html), None
-                        ),
-                        **common,
-                    )
+                    html = format_html("<blockquote><p>{}</p></blockquote>", block.html)
+                    made[text_model].append(text_model(text=field.clean(html, None), **common))
+        for model, rows in made.items():
+            if rows:
+                model.objects.bulk_create(rows)
 
     def _photo_for(self, block, item):
         if block.attachment:
@@ -640,11 +673,9 @@ class Importer:
             if photo is not None:
                 return photo
         if block.src:
-            found = ImportedRecord.objects.filter(
-                source=self.source, kind="attachment-url", source_id=self._media_key(block.src)
-            ).first()
-            if found:
-                return Photo.objects.filter(pk=found.object_id).first()
+            photo = self._existing(Photo, "attachment-url", self._media_key(block.src))
+            if photo is not None:
+                return photo
         self.report.unresolved.append(
             f"post {item.post_id}: a picture ({block.attachment or block.src}) that is not "
             "among the imported photos"
@@ -673,6 +704,7 @@ class Importer:
         except ValueError:
             page.menu_order = 0
         services.save_page(page=page, by=self.by)
+        page._imported_new = new
         for _comment in item.comments:  # a static page has no thread
             self.report.count("comments", "found")
             self.report.count("comments", "skipped", "on a page (static pages take no comments)")
@@ -783,47 +815,92 @@ class Importer:
         """Every comment in every state, threads kept exactly: a reply may come before the
         comment it answers, so all are read first, then placed parents first."""
         by_id = {comment.id: comment for comment in item.comments if comment.id}
-        placed = {}
+        if not by_id:
+            return
+        if getattr(article, "_imported_new", False) and not any(
+            self._record("comment", pk) for pk in by_id
+        ):
+            self._comments_in_bulk(article, by_id)
+        else:
+            placed = {}
 
-        def depth_first(comment, seen=()):
-            parent = by_id.get(comment.parent)
-            if parent is not None and parent.id not in placed and parent.id not in seen:
-                depth_first(parent, (*seen, comment.id))
-            if comment.id not in placed:
-                placed[comment.id] = self._comment(article, comment, placed.get(comment.parent))
+            def depth_first(comment, seen=()):
+                parent = by_id.get(comment.parent)
+                if parent is not None and parent.id not in placed and parent.id not in seen:
+                    depth_first(parent, (*seen, comment.id))
+                if comment.id not in placed:
+                    placed[comment.id] = self._comment(article, comment, placed.get(comment.parent))
+
+            for comment in by_id.values():
+                depth_first(comment)
+        refresh_comment_counts([article.pk])
+
+    def _comments_in_bulk(self, article, by_id):
+        """A new article's thread, one insert per level of replies."""
+        levels = {}
+
+        def level(comment, seen=()):
+            if comment.id not in levels:
+                parent = by_id.get(comment.parent)
+                cycle = parent is None or parent.id in seen or parent.id == comment.id
+                levels[comment.id] = 0 if cycle else level(parent, (*seen, comment.id)) + 1
+            return levels[comment.id]
 
         for comment in by_id.values():
-            depth_first(comment)
-        if placed:
-            refresh_comment_counts([article.pk])
+            level(comment)
+        made = {}
+        for depth in sorted(set(levels.values())):
+            rows = []
+            for pk, wp in by_id.items():
+                if levels[pk] != depth:
+                    continue
+                self.report.count("comments", "found")
+                if wp.approved not in COMMENT_STATUSES:
+                    self.report.count("comments", "skipped", f"state “{wp.approved}”")
+                    continue
+                comment = self._fill_comment(Comment(article=article), wp, made.get(wp.parent))
+                comment.body_html = render_body(comment.body)  # as Comment.save() renders it
+                rows.append((wp, comment))
+            if not rows:
+                continue
+            Comment.objects.bulk_create([comment for _wp, comment in rows])
+            made.update({wp.id: comment for wp, comment in rows})
+            self.report.counts["comments"]["created"] += len(rows)
+        # When each was posted (an insert stamps "now"), and their records: one write each.
+        dated = []
+        for pk, comment in made.items():
+            posted = _when(by_id[pk].date_gmt, by_id[pk].date)
+            if posted:
+                comment.created_at = posted
+                dated.append(comment)
+        Comment.objects.bulk_update(dated, ["created_at"], batch_size=500)
+        self._remember_many("comment", list(made.items()))
 
-    def _comment(self, article, wp, parent):
-        self.report.count("comments", "found")
-        status = COMMENT_STATUSES.get(wp.approved)
-        if status is None:
-            self.report.count("comments", "skipped", f"state “{wp.approved}”")
-            return None
-        kind = wp.type if wp.type in (CommentKind.PINGBACK, CommentKind.TRACKBACK) else "comment"
+    def _fill_comment(self, comment, wp, parent):
         shown, thread, depth = place_in_thread(parent)
-        comment = self._existing(Comment, "comment", wp.id)
-        new = comment is None
-        if new:
-            comment = Comment(article=article)
-        comment.parent, comment.reply_to, comment.thread, comment.depth = (
-            shown,
-            parent,
-            thread,
-            depth,
+        comment.parent, comment.reply_to, comment.thread = shown, parent, thread
+        comment.depth = depth
+        comment.kind = (
+            wp.type if wp.type in (CommentKind.PINGBACK, CommentKind.TRACKBACK) else "comment"
         )
-        comment.kind = kind
         comment.name = (wp.author or "Anonymous")[:80]
         comment.email = wp.email[:254] if "@" in wp.email else ""
         comment.website = wp.url[:500] if wp.url.startswith(("http://", "https://")) else ""
         # Plain text, its lines as the commenter wrote them (the thread escapes it).
         lines = (converter.plain(line) for line in wp.content.splitlines())
         comment.body = "\n".join(lines).strip()[:5000] or "(empty)"
-        comment.status = status
+        comment.status = COMMENT_STATUSES[wp.approved]
         comment.ip_address = wp.ip.strip() if _is_ip(wp.ip) else None
+        return comment
+
+    def _comment(self, article, wp, parent):
+        self.report.count("comments", "found")
+        if wp.approved not in COMMENT_STATUSES:
+            self.report.count("comments", "skipped", f"state “{wp.approved}”")
+            return None
+        comment = self._existing(Comment, "comment", wp.id)
+        new = comment is None
+        comment = self._fill_comment(comment or Comment(article=article), wp, parent)
         comment.save()
         posted = _when(wp.date_gmt, wp.date)
         if posted:
@@ -850,17 +927,25 @@ class Importer:
             old_slug = unquote(old_slug.strip())
             if old_slug and permalink and slug and slug in permalink:
                 former.add(permalink.replace(slug, old_slug))
-        for paths, write in (
-            (own, Redirect.objects.update_or_create),
-            (former, Redirect.objects.get_or_create),
-        ):
-            for path in paths - {new}:
-                if not path.strip("/?"):
-                    continue
-                _redirect, created = write(
-                    old_path=path[:500], defaults={"content_type": kind, "object_id": target.pk}
-                )
-                self.report.redirects += created
+        own = {path[:500] for path in own - {new} if path.strip("/?")}
+        former = {path[:500] for path in former - {new} if path.strip("/?")} - own
+        existing = {
+            path: (content_type, object_id)
+            for path, content_type, object_id in Redirect.objects.filter(
+                old_path__in=own | former
+            ).values_list("old_path", "content_type_id", "object_id")
+        }
+        fresh = [path for path in sorted(own | former) if path not in existing]
+        Redirect.objects.bulk_create(
+            Redirect(old_path=path, content_type=kind, object_id=target.pk) for path in fresh
+        )
+        here = (kind.pk, target.pk)
+        moved = [path for path in own if path in existing and existing[path] != here]
+        if moved:  # the item's own address leads to it, whatever led there before
+            Redirect.objects.filter(old_path__in=moved).update(
+                content_type=kind, object_id=target.pk
+            )
+        self.report.redirects += len(fresh)
 
     # --- Once the whole file is read ----------------------------------------------------
 

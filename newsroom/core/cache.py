@@ -172,9 +172,34 @@ def purge(*tags):
     dies between the commit and the write) is delivered later, before the cache is
     trusted again."""
     tags = frozenset(_tags(tags))
-    if tags:
+    held = _held_purges.get()
+    if tags and held is not None:  # a bulk write: one purge of everything at its end
+        held.add(SITE)
+    elif tags:
         record = _record_pending(tags)
         transaction.on_commit(functools.partial(_purge_now, tags, record))
+
+
+_held_purges = ContextVar("held_purges", default=None)
+
+
+@contextmanager
+def purges_held():
+    """For bulk writes through the services (an import of thousands of records): inside,
+    each purge is only noted, and at the end everything is purged once (``purge_site``), in
+    the transaction that is current then. A purge per record would cost a row and a Redis
+    write each, for pages nobody has cached yet."""
+    if _held_purges.get() is not None:  # already held further out
+        yield
+        return
+    held = set()
+    token = _held_purges.set(held)
+    try:
+        yield
+    finally:
+        _held_purges.reset(token)
+        if held:
+            purge_site()
 
 
 def _record_pending(tags):
