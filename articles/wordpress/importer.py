@@ -182,6 +182,28 @@ class _DryRun(Exception):
     """Rolls a dry run back once it is done."""
 
 
+class _Batches:
+    """Items committed a batch at a time (``commit()`` every PROGRESS_EVERY items), each in
+    a savepoint of its own: one that fails rolls back alone, and a run stopped halfway keeps
+    every batch committed before it (the next run picks up there). Inside an outer
+    transaction (a dry run) it commits nothing."""
+
+    def __enter__(self):
+        self._open()
+        return self
+
+    def _open(self):
+        self.block = transaction.atomic()
+        self.block.__enter__()
+
+    def commit(self):
+        self.block.__exit__(None, None, None)
+        self._open()
+
+    def __exit__(self, *error):
+        return self.block.__exit__(*error)
+
+
 def _digest(value):
     return hashlib.sha256(f"{FORMAT}:{value!r}".encode()).hexdigest()
 
@@ -309,30 +331,34 @@ class Importer:
         try:
             with transaction.atomic() if self.dry_run else contextlib.nullcontext():
                 reader = Reader(file)
-                for kind, record in reader:
-                    if kind == "site":
-                        self._site(record)
-                    elif kind == "author":
-                        self._atomic(self._author, record)
-                    elif kind == "term":
-                        self._atomic(self._term, record)
-                    elif kind == "item" and record.post_type == "attachment":
-                        self.report.count("attachments", "found")
-                        self._kept(self._attachment, record, "attachments")
-                        photos += 1
-                        if photos % PROGRESS_EVERY == 0:
-                            self.progress(self.report, items)
+                with _Batches() as batches:
+                    for kind, record in reader:
+                        if kind == "site":
+                            self._site(record)
+                        elif kind == "author":
+                            self._atomic(self._author, record)
+                        elif kind == "term":
+                            self._atomic(self._term, record)
+                        elif kind == "item" and record.post_type == "attachment":
+                            self.report.count("attachments", "found")
+                            self._kept(self._attachment, record, "attachments")
+                            photos += 1
+                            if photos % PROGRESS_EVERY == 0:
+                                batches.commit()
+                                self.progress(self.report, items)
                 self.report.forbidden_characters = reader.dropped
                 # A post whose photos came in a later run (with --media) is written again.
                 self._photos_known = len(self._load_records("attachment"))
                 file.seek(0)
-                for kind, record in Reader(file):
-                    if kind == "item" and record.post_type != "attachment":
-                        kind = "pages" if record.post_type == "page" else "posts"
-                        self._kept(self._item, record, kind)
-                        items += 1
-                        if items % PROGRESS_EVERY == 0:
-                            self.progress(self.report, items)
+                with _Batches() as batches:
+                    for kind, record in Reader(file):
+                        if kind == "item" and record.post_type != "attachment":
+                            kind = "pages" if record.post_type == "page" else "posts"
+                            self._kept(self._item, record, kind)
+                            items += 1
+                            if items % PROGRESS_EVERY == 0:
+                                batches.commit()
+                                self.progress(self.report, items)
                 self._atomic(self._finish)
                 if self.dry_run:
                     raise _DryRun

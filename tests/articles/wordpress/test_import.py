@@ -28,6 +28,7 @@ from articles.models import (
     Tag,
     VideoEmbed,
 )
+from articles.wordpress import importer
 from articles.wordpress.importer import Importer
 from articles.wordpress.wxr import NotAnExport
 
@@ -197,9 +198,10 @@ def test_a_run_stopped_halfway_finishes_on_the_next(media, monkeypatch):
         return original(self, item)
 
     monkeypatch.setattr(Importer, "_item", dies_at_the_fifth)
+    monkeypatch.setattr(importer, "PROGRESS_EVERY", 2)  # a batch is committed every 2 items
     with pytest.raises(KeyboardInterrupt):
         _import(media)
-    assert Article.objects.count() == 4  # what was written before it died is kept
+    assert Article.objects.count() == 4  # the batches committed before it died are kept
     monkeypatch.setattr(Importer, "_item", original)
     report = _import(media)
     assert report.counts["posts"]["unchanged"] == 4
