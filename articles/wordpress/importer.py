@@ -263,6 +263,7 @@ class Importer:
         self._attachments = {}  # attachment id there -> (address, caption)
         self._attached_to = {}  # post id there -> its attachments' ids, in file order
         self._photos_known = 0
+        self._alive = {}  # kind -> ids of its imported rows still here (read once)
 
     # --- Records: what came from where -------------------------------------------------
 
@@ -312,6 +313,21 @@ class Importer:
             for source_id, row in rows
         )
         known.update({_source_id(source_id): (row.pk, "") for source_id, row in rows})
+
+    def _unchanged(self, model, kind, source_id, digest):
+        """Imported before from this very record, and still here (an editor may have
+        deleted it since: then it is made again)."""
+        found = self._record(kind, source_id)
+        if not found or found[1] != digest:
+            return False
+        if kind not in self._alive:
+            ids = [object_id for object_id, _digest in self._load_records(kind).values()]
+            alive = set()
+            for start in range(0, len(ids), 2000):
+                chunk = ids[start : start + 2000]
+                alive.update(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+            self._alive[kind] = alive
+        return found[0] in self._alive[kind]
 
     def _existing(self, model, kind, source_id):
         found = self._record(kind, source_id)
@@ -558,14 +574,13 @@ class Importer:
 
     def _post(self, item):
         digest = _digest((item, self._photos_known))
-        found = self._record("post", item.post_id)
-        article = self._existing(Article, "post", item.post_id)
-        if article is not None and found and found[1] == digest:
+        if self._unchanged(Article, "post", item.post_id, digest):
             self.report.count("posts", "unchanged")
             for _comment in item.comments:
                 self.report.count("comments", "found")
                 self.report.count("comments", "unchanged")
-            return article
+            return None
+        article = self._existing(Article, "post", item.post_id)
         headline = (item.title or converter.title_from(item.content) or "Untitled")[:200]
         new = article is None
         if new:
@@ -712,11 +727,10 @@ class Importer:
 
     def _page(self, item):
         digest = _digest((item, self._photos_known))
-        found = self._record("page", item.post_id)
-        page = self._existing(StaticPage, "page", item.post_id)
-        if page is not None and found and found[1] == digest:
+        if self._unchanged(StaticPage, "page", item.post_id, digest):
             self.report.count("pages", "unchanged")
-            return page
+            return None
+        page = self._existing(StaticPage, "page", item.post_id)
         new = page is None
         if new:
             page = StaticPage(slug=self._free_page_slug(item))
@@ -775,11 +789,10 @@ class Importer:
             self.report.count("attachments", "kept as links")
             return None
         digest = _digest(item)
-        found = self._record("attachment", item.post_id)
-        photo = self._existing(Photo, "attachment", item.post_id)
-        if photo is not None and found and found[1] == digest:
+        if self._unchanged(Photo, "attachment", item.post_id, digest):
             self.report.count("attachments", "unchanged")
-            return photo
+            return None
+        photo = self._existing(Photo, "attachment", item.post_id)
         path = self._media_path(key)
         if photo is None and (path is None or not os.path.isfile(path)):
             self.report.missing_files.append((item.post_id, url))

@@ -357,3 +357,12 @@ def test_what_a_real_archive_holds_is_kept_safely(media, tmp_path, client):
     assert client.get("/live-updates/")["Location"] == live.get_absolute_url()  # not stolen
     assert Tag.objects.get(slug="loop").parent is None
     assert client.get("/?p=²").status_code == 200  # not a number: the home page
+
+
+def test_an_imported_story_deleted_since_comes_back_on_the_next_run(media):
+    _import(media)
+    Article.objects.filter(slug="the-cast").delete()
+    report = _import(media)
+    assert report.counts["posts"]["created"] == 1
+    assert report.counts["posts"]["unchanged"] == 7
+    assert Article.objects.filter(slug="the-cast").exists()
