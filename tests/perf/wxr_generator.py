@@ -36,6 +36,13 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 """
 
 
+def _meta(key, value):
+    return (
+        f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}</wp:meta_value>"
+        "</wp:postmeta>"
+    )
+
+
 def _cdata(text):
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
@@ -146,13 +153,9 @@ def write(out, *, posts=10000, comments=30000, attachments=20000, seed=7):
         )
         count = round(comments_per_post * number) - made_comments
         made_comments += count
-        meta = (
-            f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{ids[0]}</wp:meta_value></wp:postmeta>"
-            if ids
-            else ""
-        )
+        meta = _meta("_thumbnail_id", ids[0]) if ids else ""
         if number % 17 == 0:
-            meta += f"<wp:postmeta><wp:meta_key>_wp_old_slug</wp:meta_key><wp:meta_value>old-{number}</wp:meta_value></wp:postmeta>"
+            meta += _meta("_wp_old_slug", f"old-{number}")
         out.write(
             f"<item><title>{_cdata(f'Story {number}: ' + rng.choice(TEXTS)[:50])}</title>"
             f"<link>https://bench.example.com/{year}/{slug}/</link>"
@@ -170,7 +173,8 @@ def write(out, *, posts=10000, comments=30000, attachments=20000, seed=7):
         for pk in ids:
             out.write(
                 f"<item><title>img-{pk}</title>"
-                f"<excerpt:encoded>{_cdata(f'Photo {pk}, ' + rng.choice(TEXTS)[:40])}</excerpt:encoded>"
+                f"<excerpt:encoded>{_cdata(f'Photo {pk}, ' + rng.choice(TEXTS)[:40])}"
+                "</excerpt:encoded>"
                 f"<wp:post_id>{pk}</wp:post_id><wp:post_parent>{post_id}</wp:post_parent>"
                 "<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
                 "<wp:attachment_url>https://bench.example.com/wp-content/uploads/2024/01/"
