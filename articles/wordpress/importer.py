@@ -13,6 +13,7 @@ skipped, and why.
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import io
 import ipaddress
@@ -355,6 +356,8 @@ class Importer:
                             self._atomic(self._author, record)
                         elif kind == "term":
                             self._atomic(self._term, record)
+                        elif kind == "item" and record.post_type == "guest-author":
+                            self._guest_author(record)
                         elif kind == "item" and record.post_type == "attachment":
                             self.report.count("attachments", "found")
                             self._kept(self._attachment, record, "attachments")
@@ -368,7 +371,8 @@ class Importer:
                 file.seek(0)
                 with _Batches() as batches:
                     for kind, record in Reader(file):
-                        if kind == "item" and record.post_type != "attachment":
+                        skip = ("attachment", "guest-author")
+                        if kind == "item" and record.post_type not in skip:
                             kind = "pages" if record.post_type == "page" else "posts"
                             self._kept(self._item, record, kind)
                             items += 1
@@ -448,6 +452,16 @@ class Importer:
             self.report.count("authors", "created from a post's creator")
         self._authors[login] = author
         return author
+
+    def _guest_author(self, item):
+        """A Co-Authors Plus guest author (no account on the old site): an author here,
+        bylined where the post's ``author`` terms name them."""
+        self.report.count("authors", "found")
+        login = item.first("cap-user_login") or item.post_name
+        name = item.first("cap-display_name") or item.title or login
+        if login:
+            login = login.removeprefix("cap-")
+            self._atomic(functools.partial(self._author_for, login, name, declared=True))
 
     def _free_author_slug(self, login):
         base = _slug(login, "author", 110)

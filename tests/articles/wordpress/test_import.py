@@ -366,3 +366,24 @@ def test_an_imported_story_deleted_since_comes_back_on_the_next_run(media):
     assert report.counts["posts"]["created"] == 1
     assert report.counts["posts"]["unchanged"] == 7
     assert Article.objects.filter(slug="the-cast").exists()
+
+
+def test_co_authors_plus_guest_authors_become_bylines_in_their_order():
+    items = [
+        "<title>Ana Lopez</title><wp:post_id>50</wp:post_id>"
+        "<wp:post_type>guest-author</wp:post_type>"
+        "<wp:post_name>cap-ana-lopez</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:postmeta><wp:meta_key>cap-user_login</wp:meta_key>"
+        "<wp:meta_value>ana-lopez</wp:meta_value></wp:postmeta>"
+        "<wp:postmeta><wp:meta_key>cap-display_name</wp:meta_key>"
+        "<wp:meta_value>Ana López</wp:meta_value></wp:postmeta>",
+        "<title>Two bylines</title><wp:post_id>51</wp:post_id><wp:post_type>post</wp:post_type>"
+        "<wp:post_name>two-bylines</wp:post_name><wp:status>draft</wp:status>"
+        '<category domain="author" nicename="cap-ana-lopez">Ana López</category>'
+        '<category domain="author" nicename="cap-mei">mei</category>',
+    ]
+    report = _import(data=_export(items))
+    article = Article.objects.get(slug="two-bylines")
+    names = [byline.author.display_name for byline in article.bylines.order_by("position")]
+    assert names == ["Ana López", "mei"]
+    assert report.counts["authors"]["created"] == 1
