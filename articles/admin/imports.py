@@ -148,7 +148,7 @@ class ImportRunAdmin(admin.ModelAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         self.message_user(
             request,
-            _("The import is queued: this page shows its progress, then its report."),
+            _("The import has started: this page shows its progress, then its report."),
             messages.SUCCESS,
         )
         return redirect(reverse("admin:articles_importrun_change", args=[obj.pk]))

@@ -170,13 +170,17 @@ class Report:
                     out.append(f"  ... and {len(rows) - 200} more")
         for what, entry in sorted(self.lost.items()):
             posts = ", ".join(entry["posts"])
-            out.append(f"not kept as it was: {what}, {entry['count']} times, in posts {posts}")
+            out.append(f"not kept as it was: {what}, {_times(entry['count'])}, in posts {posts}")
         if self.shortcodes:
             out.append("shortcodes not understood (tags dropped, their text kept):")
             for name, entry in sorted(self.shortcodes.items()):
                 posts = ", ".join(entry["posts"])
-                out.append(f"  [{name}] {entry['count']} times, in posts {posts}")
+                out.append(f"  [{name}] {_times(entry['count'])}, in posts {posts}")
         return out
+
+
+def _times(count):
+    return "once" if count == 1 else f"{count} times"
 
 
 class _DryRun(Exception):

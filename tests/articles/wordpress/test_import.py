@@ -72,7 +72,7 @@ def test_everything_in_the_export_is_accounted_for(media):
     assert report.forbidden_characters == 1
     assert report.protected == ["16: Members only"]
     text = "\n".join(report.lines())
-    assert "[contact-form-7] 1 times, in posts 11" in text
+    assert "[contact-form-7] once, in posts 11" in text
 
 
 def test_posts_keep_their_state_dates_slugs_and_seo(media):
