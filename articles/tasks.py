@@ -2,7 +2,9 @@
 
 from django_tasks import task
 
-from articles.models import ImportRun
+from articles.models import ImportRun, Photo
+from articles.renditions import make_renditions, renditions_current
+from articles.services import renditions_remade
 from articles.wordpress.importer import perform
 
 
@@ -17,3 +19,15 @@ def import_wordpress(run_pk):
     with run.file.open("rb") as export:
         report = perform(run, export)
     return report.as_dict()["counts"]
+
+
+@task()
+def make_photo_renditions(photo_pk):
+    """Make a photo's resized copies (a large upload, an imported photo). Pages show the
+    original until then; a photo deleted or remade meanwhile needs nothing."""
+    photo = Photo.objects.filter(pk=photo_pk).first()
+    if photo is None or renditions_current(photo):
+        return False
+    make_renditions(photo)
+    renditions_remade(photo)
+    return True

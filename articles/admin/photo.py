@@ -131,7 +131,17 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         request.photo_pictured = services.pictured(obj)
-        if not services.save_photo(photo=obj, by=request.user):
+        saved = services.save_photo(photo=obj, by=request.user)
+        if saved == services.RENDITIONS_QUEUED:
+            self.message_user(
+                request,
+                _(
+                    "The photo is saved. It is large: its resized copies are being made in "
+                    "the background, and pages show the original until they are ready."
+                ),
+                messages.INFO,
+            )
+        elif not saved:
             self.message_user(
                 request,
                 _(

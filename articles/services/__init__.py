@@ -19,6 +19,7 @@ from .editing import (
 from .imports import retry_import, start_import
 from .indexing import article_plain_text, index_article
 from .library import (
+    RENDITIONS_QUEUED,
     delete_named,
     delete_photo,
     photo_relations_saved,
@@ -43,6 +44,7 @@ from .workflow import (
 )
 
 __all__ = [
+    "RENDITIONS_QUEUED",
     "STEPS",
     "ArticleFacts",
     "TransitionNotAllowed",

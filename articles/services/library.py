@@ -4,6 +4,7 @@ pages that show the record (its own tag, and the lists it appears in)."""
 import logging
 import os
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -70,11 +71,22 @@ def _shown_again(photo):
     body_changed(*_bodies_showing(photo))
 
 
+RENDITIONS_QUEUED = "queued"
+
+
+def _renditions_later(photo, later):
+    if later is not None:
+        return later
+    return photo.width * photo.height > settings.NEWSROOM_RENDITIONS_INLINE_PIXELS
+
+
 @transaction.atomic
-def save_photo(*, photo, by):
+def save_photo(*, photo, by, later=None):
     """Save a photo and make its renditions. Returns False when the renditions could not be
-    made (the photo is kept; pages show the original until ``make_renditions`` succeeds).
-    Everything showing it is purged (``_photo_tags``)."""
+    made (the photo is kept; pages show the original until ``make_renditions`` succeeds),
+    RENDITIONS_QUEUED when the worker makes them (``later``: an import; or, by default, a
+    photo larger than NEWSROOM_RENDITIONS_INLINE_PIXELS, which would hold the desk's request
+    for seconds). Everything showing it is purged (``_photo_tags``)."""
     require(by, "articles.change_photo" if photo.pk else "articles.add_photo")
     if photo.pk is None and by is not None:
         photo.uploaded_by = by
@@ -89,6 +101,13 @@ def save_photo(*, photo, by):
     photo.save()
     purge(*_photo_tags(photo))
     made = renditions_current(photo)
+    if not made and _renditions_later(photo, later):
+        from articles.tasks import make_photo_renditions
+
+        pk = photo.pk
+        transaction.on_commit(lambda: make_photo_renditions.enqueue(pk))
+        _shown_again(photo)
+        return RENDITIONS_QUEUED
     if not made:
         try:
             make_renditions(photo)

@@ -834,7 +834,7 @@ class Importer:
         photo.alt_text = (item.first("_wp_attachment_image_alt") or caption)[:300]
         if not photo.credit:
             photo.credit = f"Imported from {urlsplit(self.source).netloc or self.source}"[:200]
-        services.save_photo(photo=photo, by=self.by)
+        services.save_photo(photo=photo, by=self.by, later=True)  # the worker resizes it
         self._remember("attachment", item.post_id, photo, digest)
         self._remember("attachment-url", key, photo, digest)
         self.report.count("attachments", "created" if new else "updated")

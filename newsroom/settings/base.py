@@ -337,6 +337,9 @@ NEWSROOM_SITE_URL = env("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
 # WordPress imports from the desk: the largest export taken, and the one folder on the
 # server where copies of sites' wp-content/uploads may be read from (empty: none).
 NEWSROOM_IMPORT_MAX_MB = env_int("NEWSROOM_IMPORT_MAX_MB", 1024)
+# A photo larger than this (width x height) has its resized copies made by the worker, not
+# in the desk's request (a 50-megapixel original takes seconds).
+NEWSROOM_RENDITIONS_INLINE_PIXELS = env_int("NEWSROOM_RENDITIONS_INLINE_PIXELS", 24_000_000)
 NEWSROOM_IMPORT_MEDIA_ROOT = env("NEWSROOM_IMPORT_MEDIA_ROOT", "")
 
 # Email: the console in development (base), locmem in tests, SMTP in production (prod.py).

@@ -125,3 +125,28 @@ def test_the_command_makes_what_is_missing_and_reports_unreadable_files():
     done.refresh_from_db()
     assert renditions_current(fresh)
     assert done.renditions == before  # already current: untouched
+
+
+def test_a_large_photo_is_resized_by_the_worker_not_in_the_request(settings, committed, media_root):
+    from articles.models import Photo
+    from articles.services import RENDITIONS_QUEUED, save_photo
+
+    settings.NEWSROOM_RENDITIONS_INLINE_PIXELS = 1000 * 1000
+    small = Photo(
+        image=ContentFile(jpeg_with_secrets((800, 600)), name="small.jpg"),
+        caption="Small",
+        credit="Us",
+        alt_text="A small picture",
+    )
+    assert save_photo(photo=small, by=None) is True  # made at once
+    assert renditions_current(small)
+    large = Photo(
+        image=ContentFile(jpeg_with_secrets((1800, 1200)), name="large.jpg"),
+        caption="Large",
+        credit="Us",
+        alt_text="A large picture",
+    )
+    with committed():  # the worker takes the job once the save is committed
+        assert save_photo(photo=large, by=None) == RENDITIONS_QUEUED
+        assert not Photo.objects.get(pk=large.pk).renditions  # not made in the request
+    assert renditions_current(Photo.objects.get(pk=large.pk))
