@@ -5,6 +5,7 @@ making another, and a run stopped halfway picks up where it was."""
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -70,10 +71,19 @@ class ImportRunStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
-class ImportRun(models.Model):
-    """One import, from the desk or the command: its file, progress and final report."""
+def import_storage():
+    """Where uploaded exports wait for the worker: a private folder, never the public media
+    storage (an export holds drafts and commenters' email addresses)."""
+    return FileSystemStorage(location=settings.NEWSROOM_IMPORT_UPLOAD_ROOT)
 
-    file = models.FileField(_("export file"), upload_to="imports/", blank=True)
+
+class ImportRun(models.Model):
+    """One import, from the desk or the command: its file (kept until the import is done,
+    for a retry), progress and final report."""
+
+    file = models.FileField(
+        _("export file"), upload_to="imports/", storage=import_storage, blank=True
+    )
     file_name = models.CharField(_("file name"), max_length=300, blank=True)
     media_dir = models.CharField(_("media folder"), max_length=500, blank=True)
     dry_run = models.BooleanField(_("dry run"), default=False)

@@ -1129,4 +1129,6 @@ def perform(run, export, *, author_map=None, progress=None):
     run.status, run.finished_at = ImportRunStatus.DONE, timezone.now()
     run.report = {"lines": report.lines(), "data": report.as_dict()}
     run.save(update_fields=["status", "finished_at", "report"])
+    if run.file:  # done: the uploaded export (drafts, commenters' addresses) is not kept
+        transaction.on_commit(lambda: run.file.delete(save=True))
     return report

@@ -341,6 +341,9 @@ NEWSROOM_IMPORT_MAX_MB = env_int("NEWSROOM_IMPORT_MAX_MB", 1024)
 # in the desk's request (a 50-megapixel original takes seconds).
 NEWSROOM_RENDITIONS_INLINE_PIXELS = env_int("NEWSROOM_RENDITIONS_INLINE_PIXELS", 24_000_000)
 NEWSROOM_IMPORT_MEDIA_ROOT = env("NEWSROOM_IMPORT_MEDIA_ROOT", "")
+# Uploaded exports wait here for the worker (never in the public media storage); every
+# worker must see this folder (a shared volume when they run on other machines).
+NEWSROOM_IMPORT_UPLOAD_ROOT = env("NEWSROOM_IMPORT_UPLOAD_ROOT", str(BASE_DIR / "private"))
 
 # Email: the console in development (base), locmem in tests, SMTP in production (prod.py).
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -13,6 +13,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(prefix="newsroom-test-media-"))
+NEWSROOM_IMPORT_UPLOAD_ROOT = tempfile.mkdtemp(prefix="newsroom-test-imports-")
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -35,6 +35,7 @@ def test_an_editor_imports_from_the_desk_and_reads_the_report(editor_client, com
     run.refresh_from_db()
     assert run.status == "done"
     assert run.started_by.username == "editor1"
+    assert not run.file  # the export (drafts, commenters' addresses) is not kept once done
     assert Article.objects.filter(slug="romantics-anonymous-starts-filming").exists()
     report = editor_client.get(response["Location"]).content.decode()
     assert "posts: created 8" in report
@@ -104,3 +105,15 @@ def test_a_failed_run_says_why_and_runs_again_to_the_end(
     with committed():
         again = editor_client.post(retry, follow=True)
     assert "cannot be started again" in again.content.decode()
+
+
+def test_an_uploaded_export_waits_in_a_private_folder_never_the_public_media(
+    editor_client, settings
+):
+    editor_client.post(reverse(ADD), {"export": _upload()})  # not committed: no worker yet
+    run = ImportRun.objects.get()
+    assert run.status == "queued"
+    stored = Path(run.file.path)
+    assert stored.is_file()
+    assert Path(settings.NEWSROOM_IMPORT_UPLOAD_ROOT) in stored.parents
+    assert Path(settings.MEDIA_ROOT) not in stored.parents
