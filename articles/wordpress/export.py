@@ -12,7 +12,7 @@ import datetime
 import json
 from xml.sax.saxutils import XMLGenerator
 
-from content_editor.contents import contents_for_item
+from content_editor.contents import contents_for_item, contents_for_items
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch
@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import (
+    BLOCK_MODELS,
     PAGE_BLOCK_MODELS,
     Article,
     ArticleAuthor,
@@ -37,7 +38,6 @@ from articles.models import (
     Tag,
     VideoEmbed,
 )
-from articles.rendering import body_blocks
 
 WP = "http://wordpress.org/export/1.2/"
 NAMESPACES = {
@@ -82,7 +82,6 @@ def _date(value):
 class _Writer:
     def __init__(self, out):
         self.xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
-        self.out = out
 
     def start(self, name, attrs=None):
         self.xml.startElement(name, attrs or {})
@@ -199,11 +198,15 @@ def write_wxr(out):
     articles = Article.objects.order_by("pk").prefetch_related(
         Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
         "tags",
+        Prefetch("comments", queryset=Comment.objects.order_by("pk")),
     )
-    for start in range(0, Article.objects.count() + CHUNK, CHUNK):
-        for article in articles[start : start + CHUNK]:
-            counts["comments"] += _post(writer, article)
+    last = 0
+    while chunk := list(articles.filter(pk__gt=last)[:CHUNK]):  # a chunk's blocks at once
+        bodies = contents_for_items(chunk, BLOCK_MODELS)
+        for article in chunk:
+            counts["comments"] += _post(writer, article, bodies[article].body)
             counts["posts"] += 1
+        last = chunk[-1].pk
     for page in StaticPage.objects.order_by("path").iterator(chunk_size=CHUNK):
         _page(writer, page)
         counts["pages"] += 1
@@ -241,7 +244,7 @@ def _meta(writer, key, value):
     writer.end("wp:postmeta")
 
 
-def _post(writer, article):
+def _post(writer, article, blocks):
     status = STATUSES.get(article.status, "publish")
     if article.status == ArticleStatus.PUBLISHED and article.is_scheduled:
         status = "future"
@@ -251,9 +254,7 @@ def _post(writer, article):
     writer.text("link", _absolute(article.get_absolute_url()))
     writer.cdata("dc:creator", bylines[0].slug if bylines else "")
     writer.text("guid", _absolute(article.get_absolute_url()), {"isPermaLink": "false"})
-    writer.cdata(
-        "content:encoded", "\n\n".join(filter(None, map(_block_html, body_blocks(article))))
-    )
+    writer.cdata("content:encoded", "\n\n".join(filter(None, map(_block_html, blocks))))
     writer.cdata("excerpt:encoded", article.dek)
     writer.text("wp:post_id", article_id(article.pk))
     writer.cdata("wp:post_date_gmt", _date(article.publish_at))
@@ -278,7 +279,7 @@ def _post(writer, article):
     _meta(writer, "_yoast_wpseo_metadesc", article.meta_description)
     _meta(writer, "_yoast_wpseo_canonical", article.canonical_url)
     count = 0
-    for comment in Comment.objects.filter(article=article).order_by("pk").iterator():
+    for comment in article.comments.all():
         writer.start("wp:comment")
         writer.text("wp:comment_id", comment.pk)
         writer.cdata("wp:comment_author", comment.name)

@@ -265,7 +265,6 @@ class Importer:
         self._made_terms = set()  # the tags this run created
         self._pending_parents = {}  # page's id there -> its parent's id there
         self._pending_heroes = {}  # post's id there -> attachment's id there
-        self._attachments = {}  # attachment id there -> (address, caption)
         self._attached_to = {}  # post id there -> its attachments' ids, in file order
         self._photos_known = 0
         self._alive = {}  # kind -> ids of its imported rows still here (read once)
@@ -799,7 +798,6 @@ class Importer:
         url = item.attachment_url or item.guid
         key = self._media_key(url)
         caption = converter.plain(item.excerpt) or item.title or os.path.basename(key)
-        self._attachments[item.post_id] = (url, caption)
         if item.parent and item.parent != "0":
             self._attached_to.setdefault(item.parent, []).append(item.post_id)
         if not key.lower().endswith(IMAGE_TYPES):
