@@ -2,13 +2,16 @@
 articles) and pages (as static pages) with their bodies as blocks, photos, comment threads,
 Yoast's SEO fields, and every old address as a redirect.
 
-The export is read as a stream (``wxr.Reader``) and each item is written in its own
-transaction through the services' rules, remembered by its source (``ImportedRecord``:
-site, kind, id there, and a digest of what it was). A second run updates what changed and
-skips what did not; a run stopped halfway, started again, finishes with nothing twice.
-What the posts point at but may come later in the file (a featured image, a parent page)
-is joined once the whole file is read. ``Report`` says what was found, made, updated and
-skipped, and why.
+The export is read as a stream (``wxr.Reader``) and written through the services' rules,
+committed every PROGRESS_EVERY items: the new posts of a batch together (a few statements
+for fifty posts, their bodies, bylines, tags, threads and old addresses), every other item
+in a savepoint of its own; a batch that fails is written again one post at a time, so only
+the post that cannot be kept is skipped, with its reason. Each row is remembered by its
+source (``ImportedRecord``: site, kind, id there, and a digest of what it was). A second
+run updates what changed and skips what did not; a run stopped halfway, started again,
+finishes with nothing twice. Photos are read first (posts show them, and they often come
+after the posts in the file); a parent page that comes later is joined once the whole file
+is read. ``Report`` says what was found, made, updated and skipped, and why.
 """
 
 import contextlib
@@ -107,6 +110,23 @@ class Report:
     redirects: int = 0
     forbidden_characters: int = 0
 
+    def mark(self):
+        """Where the report stands, to go back to if a batch is rolled back (``restore``)."""
+        return (
+            {kind: Counter(counter) for kind, counter in self.counts.items()},
+            {kind: Counter(counter) for kind, counter in self.skipped.items()},
+            len(self.undeclared_terms),
+            len(self.unresolved),
+            self.redirects,
+        )
+
+    def restore(self, mark):
+        counts, skipped, undeclared, unresolved, self.redirects = mark
+        self.counts = defaultdict(Counter, {k: Counter(v) for k, v in counts.items()})
+        self.skipped = defaultdict(Counter, {k: Counter(v) for k, v in skipped.items()})
+        del self.undeclared_terms[undeclared:]
+        del self.unresolved[unresolved:]
+
     def count(self, kind, what, reason=None):
         self.counts[kind][what] += 1
         if reason:
@@ -187,6 +207,18 @@ class _DryRun(Exception):
     """Rolls a dry run back once it is done."""
 
 
+@dataclass(eq=False)
+class _Draft:
+    """A post read from the export and made ready to write: its article (unsaved if
+    ``new``) and its body as the converter's blocks."""
+
+    item: object
+    article: Article
+    new: bool
+    digest: str
+    blocks: list
+
+
 class _Batches:
     """Items committed a batch at a time (``commit()`` every PROGRESS_EVERY items), each in
     a savepoint of its own: one that fails rolls back alone, and a run stopped halfway keeps
@@ -264,7 +296,7 @@ class Importer:
         self._terms = {}  # (taxonomy, slug) -> Tag
         self._made_terms = set()  # the tags this run created
         self._pending_parents = {}  # page's id there -> its parent's id there
-        self._pending_heroes = {}  # post's id there -> attachment's id there
+        self._pending = []  # new posts drafted, written together with their batch
         self._attached_to = {}  # post id there -> its attachments' ids, in file order
         self._photos_known = 0
         self._alive = {}  # kind -> ids of its imported rows still here (read once)
@@ -299,31 +331,38 @@ class Importer:
         else:
             ImportedRecord.objects.create(source=self.source, kind=kind, source_id=key, **fields)
         known[key] = (obj.pk, digest)
+        if kind in self._alive:
+            self._alive[kind].add(obj.pk)
 
     def _remember_many(self, kind, rows):
-        """[(id there, row)] newly made: their records in one insert."""
+        """[(id there, row, digest)] written: their records, the new ones in one insert."""
         known = self._load_records(kind)
-        if not rows:
+        fresh = []
+        for source_id, row, digest in rows:
+            if _source_id(source_id) in known:
+                self._remember(kind, source_id, row, digest)
+            else:
+                fresh.append((_source_id(source_id), row, digest))
+        if not fresh:
             return
-        content_type = self._type(type(rows[0][1]))
+        content_type = self._type(type(fresh[0][1]))
         ImportedRecord.objects.bulk_create(
             ImportedRecord(
                 source=self.source,
                 kind=kind,
-                source_id=_source_id(source_id),
+                source_id=key,
                 content_type=content_type,
                 object_id=row.pk,
+                digest=digest,
             )
-            for source_id, row in rows
+            for key, row, digest in fresh
         )
-        known.update({_source_id(source_id): (row.pk, "") for source_id, row in rows})
+        known.update({key: (row.pk, digest) for key, row, digest in fresh})
+        if kind in self._alive:
+            self._alive[kind].update(row.pk for _key, row, _digest in fresh)
 
-    def _unchanged(self, model, kind, source_id, digest):
-        """Imported before from this very record, and still here (an editor may have
-        deleted it since: then it is made again)."""
-        found = self._record(kind, source_id)
-        if not found or found[1] != digest:
-            return False
+    def _alive_ids(self, model, kind):
+        """The ids of the rows imported as `kind` that are still here (read once a run)."""
         if kind not in self._alive:
             ids = [object_id for object_id, _digest in self._load_records(kind).values()]
             alive = set()
@@ -331,7 +370,24 @@ class Importer:
                 chunk = ids[start : start + 2000]
                 alive.update(model.objects.filter(pk__in=chunk).values_list("pk", flat=True))
             self._alive[kind] = alive
-        return found[0] in self._alive[kind]
+        return self._alive[kind]
+
+    def _unchanged(self, model, kind, source_id, digest):
+        """Imported before from this very record, and still here (an editor may have
+        deleted it since: then it is made again)."""
+        found = self._record(kind, source_id)
+        if not found or found[1] != digest:
+            return False
+        return found[0] in self._alive_ids(model, kind)
+
+    def _alive_id(self, model, kind, source_id):
+        """The id of the row imported from `source_id`, if it is still here."""
+        found = self._record(kind, source_id) if source_id else None
+        return found[0] if found and found[0] in self._alive_ids(model, kind) else None
+
+    def _forget(self):
+        """After a rollback: what this run knew of the database is read again."""
+        self._records, self._alive, self._authors, self._terms = {}, {}, {}, {}
 
     def _existing(self, model, kind, source_id):
         found = self._record(kind, source_id)
@@ -380,8 +436,10 @@ class Importer:
                             self._kept(self._item, record, kind)
                             items += 1
                             if items % PROGRESS_EVERY == 0:
+                                self._flush()
                                 batches.commit()
                                 self.progress(self.report, items)
+                    self._flush()
                 self._atomic(self._finish)
                 if self.dry_run:
                     raise _DryRun
@@ -391,14 +449,16 @@ class Importer:
         return self.report
 
     def _kept(self, step, item, kind):
-        """One item in its own transaction. One that cannot be kept (a value no field takes,
-        a corrupt image) is skipped with the reason, and the run goes on."""
+        """One item. One that cannot be kept (a value no field takes, a corrupt image) is
+        skipped with the reason, and the run goes on. Each step writes in a savepoint of
+        its own (``_atomic``), so a refused write rolls back alone; what it only reads
+        (an attachment whose file is missing, a post drafted for its batch) takes none."""
         if not item.post_id.strip().isdigit():
             self.report.count(kind, "found")
             self.report.count(kind, "skipped", "no post id")
             return None
         try:
-            return self._atomic(step, item)
+            return step(item)
         except ValidationError as refusal:
             reason = "; ".join(refusal.messages)[:200]
         except Exception as error:  # one bad record (a corrupt image...) never stops the rest
@@ -565,13 +625,10 @@ class Importer:
         if item.status not in STATUSES:
             self.report.count(kind + "s", "skipped", f"status “{item.status}”")
             return None
-        thumbnail = item.first("_thumbnail_id").strip()
-        if thumbnail:
-            self._pending_heroes[item.post_id] = thumbnail
         if kind == "page":
             if item.parent and item.parent != "0":
                 self._pending_parents[item.post_id] = item.parent
-            return self._page(item)
+            return self._atomic(self._page, item)
         return self._post(item)
 
     def _blocks_of(self, item):
@@ -590,6 +647,9 @@ class Importer:
         return blocks
 
     def _post(self, item):
+        """A post drafted as an article: one imported before is written at once (its
+        version checked, its blocks replaced); a new one waits for the rest of its batch,
+        written together (``_flush``)."""
         digest = _digest((item, self._photos_known))
         if self._unchanged(Article, "post", item.post_id, digest):
             self.report.count("posts", "unchanged")
@@ -601,7 +661,7 @@ class Importer:
         headline = (item.title or converter.title_from(item.content) or "Untitled")[:200]
         new = article is None
         if new:
-            article = Article(slug=self._free_article_slug(item))
+            article = Article()  # its slug is chosen with its batch's (_choose_slugs)
             status = STATUSES[item.status]
             if item.password:
                 status = ArticleStatus.DRAFT  # nothing protected may become public
@@ -624,78 +684,150 @@ class Importer:
         article.meta_description = item.first("_yoast_wpseo_metadesc")[:320]
         canonical = item.first("_yoast_wpseo_canonical").strip()
         article.canonical_url = canonical[:200] if canonical.startswith("http") else ""
-        services.save_article(article=article, by=self.by, is_new=new)
-        article._imported_new = new  # nothing of an earlier run to replace
-        self._bylines(article, item)
-        self._tags(article, item)
-        self._write_blocks(article, self._blocks_of(item), item, RichText, PhotoBlock)
-        self._comments(article, item)
-        # The body rendered and indexed, as ``article_saved`` does; what readers saw is
-        # purged once, at the end of the run (``purges_held``), so the facts it compares
-        # for its purge are not read.
-        services.body_saved(article)
-        self._remember("post", item.post_id, article, digest)
-        self._register_redirects(item, article)
-        self.report.count("posts", "created" if new else "updated")
+        thumbnail = item.first("_thumbnail_id").strip()
+        if thumbnail:  # the photos were all imported first
+            hero = self._alive_id(Photo, "attachment", thumbnail)
+            if hero is None:
+                self.report.unresolved.append(f"post {item.post_id}: featured image {thumbnail}")
+            else:
+                article.hero_photo_id = hero
+        draft = _Draft(item, article, new, digest, self._blocks_of(item))
+        if new:
+            self._pending.append(draft)
+        else:
+            self._atomic(self._write_posts, [draft])
         return article
 
-    def _free_article_slug(self, item):
-        base = _slug(item.post_name or item.title, f"post-{item.post_id}")
-        slug, number = base, 1
-        while Article.objects.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base[:190]}-{number}"
-        return slug
+    def _flush(self):
+        """Write the batch's new posts together; if that fails, each on its own, so one
+        that cannot be kept is skipped with its reason and the others are kept."""
+        drafts, self._pending = self._pending, []
+        if not drafts:
+            return
+        mark = self.report.mark()
+        try:
+            self._atomic(self._write_posts, drafts)
+        except Exception:  # one bad post: find it by writing them one by one
+            logger.info("A batch of %s posts written one by one", len(drafts), exc_info=True)
+            self.report.restore(mark)
+            self._forget()
+            for draft in drafts:
+                draft.article.pk, draft.article._state.adding = None, True
+                self._kept(
+                    lambda _item, d=draft: self._atomic(self._write_posts, [d]), draft.item, "posts"
+                )
 
-    def _bylines(self, article, item):
-        logins = [slug for taxonomy, slug, _name in item.terms if taxonomy == "author" and slug]
-        logins = [login.removeprefix("cap-") for login in logins] or [item.creator]
-        authors = []
-        for login in logins:
-            author = self._author_for(login, login)
-            if author is not None and author not in authors:
-                authors.append(author)
-        ArticleAuthor.objects.filter(article=article).delete()
-        ArticleAuthor.objects.bulk_create(
-            ArticleAuthor(article=article, author=author, position=number)
-            for number, author in enumerate(authors)
+    def _write_posts(self, drafts):
+        """Write drafted posts: the new ones through ``services.create_articles`` (a few
+        inserts for the whole batch), those imported before through ``save_article`` one
+        by one; then their bylines, tags, comment threads, records and old addresses, a few
+        statements for them all. What readers saw is purged once, at the end of the run
+        (``purges_held``)."""
+        made = [draft for draft in drafts if draft.new]
+        self._choose_slugs(made)
+        services.create_articles(
+            bodies=[
+                (draft.article, self._block_rows(draft.article, draft.blocks, draft.item))
+                for draft in made
+            ],
+            by=self.by,
         )
+        for draft in drafts:
+            if not draft.new:
+                services.save_article(article=draft.article, by=self.by)
+                self._write_blocks(draft.article, draft.blocks, draft.item, RichText, PhotoBlock)
+                services.body_saved(draft.article)  # the body rendered and indexed
+        self._bylines(drafts)
+        self._tags(drafts)
+        self._comments(drafts)
+        self._remember_many(
+            "post", [(draft.item.post_id, draft.article, draft.digest) for draft in drafts]
+        )
+        self._register_redirects([(draft.item, draft.article) for draft in drafts])
+        for draft in drafts:
+            self.report.count("posts", "created" if draft.new else "updated")
 
-    def _tags(self, article, item):
-        declared = set(self._terms)
-        tags = []
-        for taxonomy, slug, name in item.terms:
-            if taxonomy not in ("category", "post_tag"):
-                continue
-            if (taxonomy, slug) not in declared and not self._record("term", f"{taxonomy}:{slug}"):
-                self.report.undeclared_terms.append(f"{taxonomy}: {name} ({slug})")
-            tags.append(self._tag_for(taxonomy, slug, name))
-        article.tags.set(tags)
+    def _choose_slugs(self, drafts):
+        """Each new article keeps its post's slug, numbered if another article has it."""
+        bases = [_slug(d.item.post_name or d.item.title, f"post-{d.item.post_id}") for d in drafts]
+        taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
+        for draft, base in zip(drafts, bases, strict=True):
+            slug, number = base, 1
+            while slug in taken or (slug != base and Article.objects.filter(slug=slug).exists()):
+                number += 1
+                slug = f"{base[:190]}-{number}"
+            taken.add(slug)
+            draft.article.slug = slug
+
+    def _bylines(self, drafts):
+        rows = []
+        for draft in drafts:
+            terms = draft.item.terms
+            logins = [slug for taxonomy, slug, _name in terms if taxonomy == "author" and slug]
+            logins = [login.removeprefix("cap-") for login in logins] or [draft.item.creator]
+            authors = []
+            for login in logins:
+                author = self._author_for(login, login)
+                if author is not None and author not in authors:
+                    authors.append(author)
+            rows.extend(
+                ArticleAuthor(article=draft.article, author=author, position=number)
+                for number, author in enumerate(authors)
+            )
+        again = [draft.article.pk for draft in drafts if not draft.new]
+        if again:
+            ArticleAuthor.objects.filter(article__in=again).delete()
+        ArticleAuthor.objects.bulk_create(rows)
+
+    def _tags(self, drafts):
+        rows = []
+        through = Article.tags.through
+        for draft in drafts:
+            declared = set(self._terms)
+            tags = {}
+            for taxonomy, slug, name in draft.item.terms:
+                if taxonomy not in ("category", "post_tag"):
+                    continue
+                known = (taxonomy, slug) in declared or self._record("term", f"{taxonomy}:{slug}")
+                if not known:
+                    self.report.undeclared_terms.append(f"{taxonomy}: {name} ({slug})")
+                tag = self._tag_for(taxonomy, slug, name)
+                tags[tag.pk] = tag
+            if draft.new:
+                rows.extend(through(article_id=draft.article.pk, tag_id=pk) for pk in tags)
+            else:
+                draft.article.tags.set(tags.values())
+        through.objects.bulk_create(rows)
 
     def _write_blocks(self, parent, blocks, item, text_model, photo_model):
         """The body as blocks, replacing what an earlier run wrote (one insert per kind of
-        block; ``body_saved`` renders the body after, as the desk's save does)."""
+        block; the caller renders the body after, as the desk's save does)."""
         models = [text_model, photo_model]
         if text_model is RichText:
             models += [Quote, VideoEmbed]
         if not parent._state.adding and not getattr(parent, "_imported_new", False):
             for model in models:
                 model.objects.filter(parent=parent).delete()
+        made = defaultdict(list)
+        for row in self._block_rows(parent, blocks, item, text_model, photo_model):
+            made[type(row)].append(row)
+        for model, rows in made.items():
+            model.objects.bulk_create(rows)
+
+    def _block_rows(self, parent, blocks, item, text_model=RichText, photo_model=PhotoBlock):
+        """The converter's blocks as unsaved rows of `parent`'s body, in order. An
+        article's body takes quotes and videos; a page's keeps them as text."""
         field = text_model._meta.get_field("text")
-        made = {model: [] for model in models}
-        ordering = 0
-        for block in blocks:
-            ordering += 10
-            common = {"parent": parent, "region": "body", "ordering": ordering}
+        rows = []
+        for number, block in enumerate(blocks, start=1):
+            common = {"parent": parent, "region": "body", "ordering": number * 10}
             if block.kind == "text":
-                made[text_model].append(text_model(text=field.clean(block.html, None), **common))
+                rows.append(text_model(text=field.clean(block.html, None), **common))
             elif block.kind == "photo":
                 photo = self._photo_for(block, item)
                 if photo is not None:
                     caption = block.caption[:2000]
-                    made[photo_model].append(
-                        photo_model(photo=photo, caption_override=caption, **common)
-                    )
+                    rows.append(photo_model(photo=photo, caption_override=caption, **common))
                 elif block.caption or block.src:  # the picture never came: its words stay
                     words = block.caption or block.html or block.src
                     kept = converter.link(block.src) if block.src else ""
@@ -704,26 +836,24 @@ class Importer:
                         if kept
                         else format_html("<p>{}</p>", words)
                     )
-                    made[text_model].append(text_model(text=field.clean(html, None), **common))
+                    rows.append(text_model(text=field.clean(html, None), **common))
             elif block.kind == "video":
                 if text_model is RichText:
                     title = item.title[:200] or "Video"
-                    made[VideoEmbed].append(VideoEmbed(url=block.url, title=title, **common))
+                    rows.append(VideoEmbed(url=block.url, title=title, **common))
                 else:
                     html = format_html("<p>{}</p>", converter.link(block.url))
-                    made[text_model].append(text_model(text=field.clean(html, None), **common))
+                    rows.append(text_model(text=field.clean(html, None), **common))
             elif block.kind == "quote" and block.html:
                 if text_model is RichText:
                     speaker = (block.cite or "Unnamed")[:200]
-                    made[Quote].append(
+                    rows.append(
                         Quote(text=block.html, style=QuoteStyle.DIRECT, speaker=speaker, **common)
                     )
                 else:
                     html = format_html("<blockquote><p>{}</p></blockquote>", block.html)
-                    made[text_model].append(text_model(text=field.clean(html, None), **common))
-        for model, rows in made.items():
-            if rows:
-                model.objects.bulk_create(rows)
+                    rows.append(text_model(text=field.clean(html, None), **common))
+        return rows
 
     def _photo_for(self, block, item):
         if block.attachment:
@@ -767,7 +897,7 @@ class Importer:
             self.report.count("comments", "skipped", "on a page (static pages take no comments)")
         self._write_blocks(page, self._blocks_of(item), item, PageText, PagePhoto)
         self._remember("page", item.post_id, page, digest)
-        self._register_redirects(item, page)
+        self._register_redirects([(item, page)])
         self.report.count("pages", "created" if new else "updated")
         return page
 
@@ -832,9 +962,10 @@ class Importer:
         photo.alt_text = (item.first("_wp_attachment_image_alt") or caption)[:300]
         if not photo.credit:
             photo.credit = f"Imported from {urlsplit(self.source).netloc or self.source}"[:200]
-        services.save_photo(photo=photo, by=self.by, later=True)  # the worker resizes it
-        self._remember("attachment", item.post_id, photo, digest)
-        self._remember("attachment-url", key, photo, digest)
+        with transaction.atomic():
+            services.save_photo(photo=photo, by=self.by, later=True)  # the worker resizes it
+            self._remember("attachment", item.post_id, photo, digest)
+            self._remember("attachment-url", key, photo, digest)
         self.report.count("attachments", "created" if new else "updated")
         return photo
 
@@ -866,70 +997,80 @@ class Importer:
 
     # --- Comments -----------------------------------------------------------------------
 
-    def _comments(self, article, item):
+    def _comments(self, drafts):
         """Every comment in every state, threads kept exactly: a reply may come before the
         comment it answers, so all are read first, then placed parents first."""
-        by_id = {comment.id: comment for comment in item.comments if comment.id}
-        if not by_id:
-            return
-        if getattr(article, "_imported_new", False) and not any(
-            self._record("comment", pk) for pk in by_id
-        ):
-            self._comments_in_bulk(article, by_id)
-        else:
+        threads, counted = [], []
+        for draft in drafts:
+            by_id = {comment.id: comment for comment in draft.item.comments if comment.id}
+            if not by_id:
+                continue
+            counted.append(draft.article.pk)
+            if draft.new and not any(self._record("comment", pk) for pk in by_id):
+                threads.append((draft.article, by_id))
+                continue
             placed = {}
 
-            def depth_first(comment, seen=()):
+            def depth_first(comment, article=draft.article, by_id=by_id, placed=placed, seen=()):
                 parent = by_id.get(comment.parent)
                 if parent is not None and parent.id not in placed and parent.id not in seen:
-                    depth_first(parent, (*seen, comment.id))
+                    depth_first(parent, seen=(*seen, comment.id))
                 if comment.id not in placed:
                     placed[comment.id] = self._comment(article, comment, placed.get(comment.parent))
 
             for comment in by_id.values():
                 depth_first(comment)
-        refresh_comment_counts([article.pk])
+        self._comments_in_bulk(threads)
+        if counted:
+            refresh_comment_counts(counted)
 
-    def _comments_in_bulk(self, article, by_id):
-        """A new article's thread, one insert per level of replies."""
-        levels = {}
+    def _comments_in_bulk(self, threads):
+        """New articles' threads ([(article, {id there: comment})]): one insert per level of
+        replies for them all."""
+        levels = {}  # (thread's number, id there) -> how deep
 
-        def level(comment, seen=()):
-            if comment.id not in levels:
+        def level(number, by_id, comment, seen=()):
+            key = (number, comment.id)
+            if key not in levels:
                 parent = by_id.get(comment.parent)
                 cycle = parent is None or parent.id in seen or parent.id == comment.id
-                levels[comment.id] = 0 if cycle else level(parent, (*seen, comment.id)) + 1
-            return levels[comment.id]
+                levels[key] = 0 if cycle else level(number, by_id, parent, (*seen, comment.id)) + 1
+            return levels[key]
 
-        for comment in by_id.values():
-            level(comment)
+        for number, (_article, by_id) in enumerate(threads):
+            for comment in by_id.values():
+                level(number, by_id, comment)
         made = {}
         for depth in sorted(set(levels.values())):
             rows = []
-            for pk, wp in by_id.items():
-                if levels[pk] != depth:
+            for (number, pk), at in levels.items():
+                if at != depth:
                     continue
+                article, by_id = threads[number]
+                wp = by_id[pk]
                 self.report.count("comments", "found")
                 if wp.approved not in COMMENT_STATUSES:
                     self.report.count("comments", "skipped", f"state “{wp.approved}”")
                     continue
-                comment = self._fill_comment(Comment(article=article), wp, made.get(wp.parent))
+                parent = made.get((number, wp.parent))
+                comment = self._fill_comment(Comment(article=article), wp, parent)
                 comment.body_html = render_body(comment.body)  # as Comment.save() renders it
-                rows.append((wp, comment))
+                rows.append(((number, pk), comment))
             if not rows:
                 continue
-            Comment.objects.bulk_create([comment for _wp, comment in rows])
-            made.update({wp.id: comment for wp, comment in rows})
+            Comment.objects.bulk_create([comment for _key, comment in rows])
+            made.update(rows)
             self.report.counts["comments"]["created"] += len(rows)
         # When each was posted (an insert stamps "now"), and their records: one write each.
         dated = []
-        for pk, comment in made.items():
-            posted = _when(by_id[pk].date_gmt, by_id[pk].date)
+        for (number, pk), comment in made.items():
+            wp = threads[number][1][pk]
+            posted = _when(wp.date_gmt, wp.date)
             if posted:
                 comment.created_at = posted
                 dated.append(comment)
         Comment.objects.bulk_update(dated, ["created_at"], batch_size=500)
-        self._remember_many("comment", list(made.items()))
+        self._remember_many("comment", [(pk, row, "") for (_n, pk), row in made.items()])
 
     def _fill_comment(self, comment, wp, parent):
         shown, thread, depth = place_in_thread(parent)
@@ -966,12 +1107,46 @@ class Importer:
 
     # --- Addresses ----------------------------------------------------------------------
 
-    def _register_redirects(self, item, target):
-        """The item's own old addresses (its permalink, ``/?p=ID``) lead to it, whatever led
-        there before; an old slug's address only when no other record has it (it never
-        takes a live permalink away from the story that has it now)."""
+    def _register_redirects(self, written):
+        """Each item's own old addresses (its permalink, ``/?p=ID``) lead to it, whatever
+        led there before; an old slug's address only when no other record has it (it never
+        takes a live permalink away from the story that has it now). `written`: [(item,
+        what it became)], in the file's order: of two with one address, the later wins."""
+        wanted = [(target, *self._old_paths(item, target)) for item, target in written]
+        paths = sorted({path for _target, own, former in wanted for path in own | former})
+        existing = {}
+        for start in range(0, len(paths), 1000):
+            existing.update(
+                (path, (content_type, object_id))
+                for path, content_type, object_id in Redirect.objects.filter(
+                    old_path__in=paths[start : start + 1000]
+                ).values_list("old_path", "content_type_id", "object_id")
+            )
+        fresh, moved = {}, {}
+        for target, own, former in wanted:
+            here = (self._type(type(target)).pk, target.pk)
+            for path in sorted(own | former):
+                if path in fresh:
+                    if path in own:
+                        fresh[path] = here
+                elif path not in existing:
+                    fresh[path] = here
+                elif path in own and existing[path] != here:
+                    moved[path] = existing[path] = here
+        Redirect.objects.bulk_create(
+            Redirect(old_path=path, content_type_id=kind, object_id=pk)
+            for path, (kind, pk) in fresh.items()
+        )
+        by_target = defaultdict(list)
+        for path, here in moved.items():
+            by_target[here].append(path)
+        for (kind, pk), moving in by_target.items():
+            Redirect.objects.filter(old_path__in=moving).update(content_type_id=kind, object_id=pk)
+        self.report.redirects += len(fresh)
+
+    def _old_paths(self, item, target):
+        """(its own old addresses, those of its former slugs) that do not lead to it now."""
         new = target.get_absolute_url()
-        kind = self._type(type(target))
         own = {f"/?{'page_id' if item.post_type == 'page' else 'p'}={int(item.post_id)}"}
         permalink = _old_path(item.link, self.site_link or self.source)
         if permalink:
@@ -984,23 +1159,7 @@ class Importer:
                 former.add(permalink.replace(slug, old_slug))
         own = {path[:500] for path in own - {new} if path.strip("/?")}
         former = {path[:500] for path in former - {new} if path.strip("/?")} - own
-        existing = {
-            path: (content_type, object_id)
-            for path, content_type, object_id in Redirect.objects.filter(
-                old_path__in=own | former
-            ).values_list("old_path", "content_type_id", "object_id")
-        }
-        fresh = [path for path in sorted(own | former) if path not in existing]
-        Redirect.objects.bulk_create(
-            Redirect(old_path=path, content_type=kind, object_id=target.pk) for path in fresh
-        )
-        here = (kind.pk, target.pk)
-        moved = [path for path in own if path in existing and existing[path] != here]
-        if moved:  # the item's own address leads to it, whatever led there before
-            Redirect.objects.filter(old_path__in=moved).update(
-                content_type=kind, object_id=target.pk
-            )
-        self.report.redirects += len(fresh)
+        return own, former
 
     # --- Once the whole file is read ----------------------------------------------------
 
@@ -1023,15 +1182,6 @@ class Importer:
                         f"page {page_id}: kept at the top, not under page {parent_id} "
                         f"({'; '.join(refusal.messages)})"
                     )
-        for post_id, attachment_id in self._pending_heroes.items():
-            photo = self._existing(Photo, "attachment", attachment_id)
-            article = self._existing(Article, "post", post_id)
-            if article is None:
-                continue
-            if photo is None:
-                self.report.unresolved.append(f"post {post_id}: featured image {attachment_id}")
-            elif article.hero_photo_id != photo.pk:
-                Article.objects.filter(pk=article.pk).update(hero_photo=photo)
         self._rewrite_links()
 
     def _rewrite_links(self):

@@ -387,3 +387,82 @@ def test_co_authors_plus_guest_authors_become_bylines_in_their_order():
     names = [byline.author.display_name for byline in article.bylines.order_by("position")]
     assert names == ["Ana López", "mei"]
     assert report.counts["authors"]["created"] == 1
+
+
+def _posts(count, first=100):
+    """`count` published posts, each with two tags, a comment and a reply to it."""
+    return [
+        f"<title>Story {n}</title><wp:post_id>{n}</wp:post_id><wp:post_type>post</wp:post_type>"
+        f"<wp:post_name>story-{n}</wp:post_name><wp:status>publish</wp:status>"
+        f"<link>https://tiny.example/{n}/story-{n}/</link>"
+        "<wp:post_date_gmt>2024-05-01 10:00:00</wp:post_date_gmt>"
+        f"<content:encoded>First paragraph of {n}.\n\nSecond paragraph.</content:encoded>"
+        '<category domain="category" nicename="news">News</category>'
+        '<category domain="post_tag" nicename="filming">Filming</category>'
+        f"<wp:comment><wp:comment_id>{n * 10}</wp:comment_id>"
+        "<wp:comment_author>Reader</wp:comment_author>"
+        "<wp:comment_content>Great.</wp:comment_content>"
+        "<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent>"
+        "</wp:comment>"
+        f"<wp:comment><wp:comment_id>{n * 10 + 1}</wp:comment_id>"
+        "<wp:comment_author>Other</wp:comment_author>"
+        "<wp:comment_content>Agreed.</wp:comment_content>"
+        f"<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>{n * 10}"
+        "</wp:comment_parent></wp:comment>"
+        for n in range(first, first + count)
+    ]
+
+
+def _statements(data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        report = _import(data=data)
+    return len(queries), report
+
+
+def test_new_posts_are_written_a_batch_at_a_time_in_a_few_statements():
+    few, _report = _statements(_export(_posts(4)))
+    Article.objects.all().delete()
+    ImportedRecord.objects.all().delete()
+    Redirect.objects.all().delete()
+    many, report = _statements(_export(_posts(40, first=500)))
+    assert report.counts["posts"]["created"] == 40
+    assert report.counts["comments"]["created"] == 80
+    assert many <= few + 5  # the same statements, for ten times the posts
+    story = Article.objects.get(slug="story-520")
+    assert story.comment_count == 2
+    assert story.body_html.count("<p>") == 2
+    assert "Second paragraph." in story.search_document
+    reply = Comment.objects.get(article=story, name="Other")
+    assert reply.reply_to.name == "Reader"
+    assert reply.depth == 1
+    assert sorted(story.tags.values_list("slug", flat=True)) == ["filming", "news"]
+    assert Client().get("/520/story-520/").url == story.get_absolute_url()
+
+
+def test_a_post_that_fails_in_its_batch_is_skipped_alone_and_the_others_are_kept(monkeypatch):
+    from articles import services
+
+    create = services.create_articles
+
+    def refuses_story_3(*, bodies, by):
+        if any(article.headline == "Story 3" for article, _blocks in bodies):
+            raise ValueError("a value the database refuses")
+        return create(bodies=bodies, by=by)
+
+    monkeypatch.setattr(services, "create_articles", refuses_story_3)
+    report = _import(data=_export(_posts(6, first=1)))
+    assert report.counts["posts"]["created"] == 5
+    assert report.skipped["posts"] == {"refused: ValueError: a value the database refuses": 1}
+    assert report.counts["comments"] == {"found": 10, "created": 10}  # each counted once
+    assert sorted(Article.objects.values_list("slug", flat=True)) == [
+        f"story-{n}" for n in (1, 2, 4, 5, 6)
+    ]
+    assert Comment.objects.count() == 10
+    assert Redirect.objects.count() == 10
+    monkeypatch.setattr(services, "create_articles", create)
+    again = _import(data=_export(_posts(6, first=1)))  # the next run brings it in
+    assert again.counts["posts"] == {"found": 6, "unchanged": 5, "created": 1}
+    assert Comment.objects.count() == 12
