@@ -1,11 +1,15 @@
 """The desk's background jobs (django-tasks; ``manage.py db_worker`` runs them)."""
 
+import logging
+
 from django_tasks import task
 
 from articles.models import ImportRun, Photo
 from articles.renditions import make_renditions, renditions_current
 from articles.services import renditions_remade
 from articles.wordpress.importer import perform
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -22,12 +26,28 @@ def import_wordpress(run_pk):
 
 
 @task()
-def make_photo_renditions(photo_pk):
-    """Make a photo's resized copies (a large upload, an imported photo). Pages show the
-    original until then; a photo deleted or remade meanwhile needs nothing."""
-    photo = Photo.objects.filter(pk=photo_pk).first()
-    if photo is None or renditions_current(photo):
-        return False
-    make_renditions(photo)
-    renditions_remade(photo)
-    return True
+def make_photo_renditions(*photo_pks):
+    """Make photos' resized copies (a large upload; an import's batch). Pages show the
+    original until then; a photo deleted or remade meanwhile needs nothing. One that fails
+    is logged and the others are made; the job then fails naming it, so a retry makes it.
+    Returns how many were made."""
+    made, failed = 0, []
+    for pk in photo_pks:
+        photo = Photo.objects.filter(pk=pk).first()
+        if photo is None or renditions_current(photo):
+            continue
+        try:
+            make_renditions(photo)
+        except (OSError, ValueError):
+            logger.exception("Renditions of photo %s failed", pk)
+            failed.append(pk)
+            continue
+        renditions_remade(photo)
+        made += 1
+    if failed:
+        raise RenditionsFailed(f"The renditions of photos {', '.join(map(str, failed))} failed.")
+    return made
+
+
+class RenditionsFailed(Exception):
+    """Some photos of a renditions job could not be resized (their files are unreadable)."""

@@ -75,18 +75,32 @@ RENDITIONS_QUEUED = "queued"
 
 
 def _renditions_later(photo, later):
+    if isinstance(later, list):
+        return True
     if later is not None:
         return later
     return photo.width * photo.height > settings.NEWSROOM_RENDITIONS_INLINE_PIXELS
+
+
+def queue_renditions(photo_pks):
+    """One background job making the renditions of these photos, queued once the
+    transaction commits."""
+    pks = list(photo_pks)
+    if pks:
+        from articles.tasks import make_photo_renditions
+
+        transaction.on_commit(lambda: make_photo_renditions.enqueue(*pks))
 
 
 @transaction.atomic
 def save_photo(*, photo, by, later=None):
     """Save a photo and make its renditions. Returns False when the renditions could not be
     made (the photo is kept; pages show the original until ``make_renditions`` succeeds),
-    RENDITIONS_QUEUED when the worker makes them (``later``: an import; or, by default, a
-    photo larger than NEWSROOM_RENDITIONS_INLINE_PIXELS, which would hold the desk's request
-    for seconds). Everything showing it is purged (``_photo_tags``)."""
+    RENDITIONS_QUEUED when the worker makes them (``later``: True; or, by default, a photo
+    larger than NEWSROOM_RENDITIONS_INLINE_PIXELS, which would hold the desk's request for
+    seconds). ``later`` may be a list: the photo's id is added to it, for the caller to queue
+    with others in one job (``queue_renditions``: an import's batch). Everything showing it
+    is purged (``_photo_tags``)."""
     require(by, "articles.change_photo" if photo.pk else "articles.add_photo")
     if photo.pk is None and by is not None:
         photo.uploaded_by = by
@@ -98,15 +112,18 @@ def save_photo(*, photo, by, later=None):
         photo.image = ContentFile(
             without_private_metadata(upload.read()), name=os.path.basename(photo.image.name)
         )
+    new = photo.pk is None
     photo.save()
-    purge(*_photo_tags(photo))
+    if not new:  # a new photo is in no page and no body yet
+        purge(*_photo_tags(photo))
     made = renditions_current(photo)
     if not made and _renditions_later(photo, later):
-        from articles.tasks import make_photo_renditions
-
-        pk = photo.pk
-        transaction.on_commit(lambda: make_photo_renditions.enqueue(pk))
-        _shown_again(photo)
+        if isinstance(later, list):
+            later.append(photo.pk)
+        else:
+            queue_renditions([photo.pk])
+        if not new:
+            _shown_again(photo)
         return RENDITIONS_QUEUED
     if not made:
         try:
@@ -114,7 +131,8 @@ def save_photo(*, photo, by, later=None):
             made = True
         except (OSError, ValueError):
             logger.exception("Renditions of photo %s failed", photo.pk)
-    _shown_again(photo)
+    if not new:
+        _shown_again(photo)
     return made
 
 

@@ -117,15 +117,17 @@ class Report:
             {kind: Counter(counter) for kind, counter in self.skipped.items()},
             len(self.undeclared_terms),
             len(self.unresolved),
+            len(self.missing_files),
             self.redirects,
         )
 
     def restore(self, mark):
-        counts, skipped, undeclared, unresolved, self.redirects = mark
+        counts, skipped, undeclared, unresolved, missing, self.redirects = mark
         self.counts = defaultdict(Counter, {k: Counter(v) for k, v in counts.items()})
         self.skipped = defaultdict(Counter, {k: Counter(v) for k, v in skipped.items()})
         del self.undeclared_terms[undeclared:]
         del self.unresolved[unresolved:]
+        del self.missing_files[missing:]
 
     def count(self, kind, what, reason=None):
         self.counts[kind][what] += 1
@@ -218,6 +220,29 @@ class _Draft:
     digest: str
     blocks: list
 
+    def reset(self):
+        """After a rollback: a new article is unsaved again."""
+        if self.new:
+            self.article.pk, self.article._state.adding = None, True
+
+
+@dataclass(eq=False)
+class _Upload:
+    """An image attachment to store as a photo: ``photo`` is the one imported before, or
+    (once written) the new one; ``path`` its file under the media folder."""
+
+    item: object
+    photo: Photo | None
+    new: bool
+    key: str
+    path: str | None
+    digest: str
+
+    def reset(self):
+        """After a rollback: a new photo is unsaved again (its file, stored, is kept)."""
+        if self.new and self.photo is not None:
+            self.photo.pk, self.photo._state.adding = None, True
+
 
 class _Batches:
     """Items committed a batch at a time (``commit()`` every PROGRESS_EVERY items), each in
@@ -297,6 +322,9 @@ class Importer:
         self._made_terms = set()  # the tags this run created
         self._pending_parents = {}  # page's id there -> its parent's id there
         self._pending = []  # new posts drafted, written together with their batch
+        self._uploads = []  # photos to store, written together with their batch
+        self._photos = {}  # the batch's photos by id, for its photo blocks
+        self._pending_ids = set()  # the ids there of what waits in _pending and _uploads
         self._attached_to = {}  # post id there -> its attachments' ids, in file order
         self._photos_known = 0
         self._alive = {}  # kind -> ids of its imported rows still here (read once)
@@ -337,14 +365,15 @@ class Importer:
     def _remember_many(self, kind, rows):
         """[(id there, row, digest)] written: their records, the new ones in one insert."""
         known = self._load_records(kind)
-        fresh = []
+        fresh = {}  # of two rows with one id there, the later is remembered
         for source_id, row, digest in rows:
             if _source_id(source_id) in known:
                 self._remember(kind, source_id, row, digest)
             else:
-                fresh.append((_source_id(source_id), row, digest))
+                fresh[_source_id(source_id)] = (row, digest)
         if not fresh:
             return
+        fresh = [(key, row, digest) for key, (row, digest) in fresh.items()]
         content_type = self._type(type(fresh[0][1]))
         ImportedRecord.objects.bulk_create(
             ImportedRecord(
@@ -422,8 +451,10 @@ class Importer:
                             self._kept(self._attachment, record, "attachments")
                             photos += 1
                             if photos % PROGRESS_EVERY == 0:
+                                self._flush()
                                 batches.commit()
                                 self.progress(self.report, items)
+                    self._flush()
                 self.report.forbidden_characters = reader.dropped
                 # A post whose photos came in a later run (with --media) is written again.
                 self._photos_known = len(self._load_records("attachment"))
@@ -650,6 +681,8 @@ class Importer:
         """A post drafted as an article: one imported before is written at once (its
         version checked, its blocks replaced); a new one waits for the rest of its batch,
         written together (``_flush``)."""
+        if item.post_id in self._pending_ids:  # the same id twice: the first is written first
+            self._flush()
         digest = _digest((item, self._photos_known))
         if self._unchanged(Article, "post", item.post_id, digest):
             self.report.count("posts", "unchanged")
@@ -694,28 +727,34 @@ class Importer:
         draft = _Draft(item, article, new, digest, self._blocks_of(item))
         if new:
             self._pending.append(draft)
+            self._pending_ids.add(item.post_id)
         else:
             self._atomic(self._write_posts, [draft])
         return article
 
     def _flush(self):
-        """Write the batch's new posts together; if that fails, each on its own, so one
-        that cannot be kept is skipped with its reason and the others are kept."""
+        """Write the batch's new posts together and its photos together (``_together``)."""
+        uploads, self._uploads = self._uploads, []
+        self._pending_ids = set()
+        self._together(uploads, self._write_photos, "attachments")
         drafts, self._pending = self._pending, []
+        self._together(drafts, self._write_posts, "posts")
+
+    def _together(self, drafts, write, kind):
+        """``write(drafts)`` in one savepoint; if that fails, each draft on its own, so one
+        that cannot be kept is skipped with its reason and the others are kept."""
         if not drafts:
             return
         mark = self.report.mark()
         try:
-            self._atomic(self._write_posts, drafts)
-        except Exception:  # one bad post: find it by writing them one by one
-            logger.info("A batch of %s posts written one by one", len(drafts), exc_info=True)
+            self._atomic(write, drafts)
+        except Exception:  # one bad record: find it by writing them one by one
+            logger.info("A batch of %s %s written one by one", len(drafts), kind, exc_info=True)
             self.report.restore(mark)
             self._forget()
             for draft in drafts:
-                draft.article.pk, draft.article._state.adding = None, True
-                self._kept(
-                    lambda _item, d=draft: self._atomic(self._write_posts, [d]), draft.item, "posts"
-                )
+                draft.reset()
+                self._kept(lambda _item, d=draft: self._atomic(write, [d]), draft.item, kind)
 
     def _write_posts(self, drafts):
         """Write drafted posts: the new ones through ``services.create_articles`` (a few
@@ -725,6 +764,7 @@ class Importer:
         (``purges_held``)."""
         made = [draft for draft in drafts if draft.new]
         self._choose_slugs(made)
+        self._photos = self._batch_photos(drafts)
         services.create_articles(
             bodies=[
                 (draft.article, self._block_rows(draft.article, draft.blocks, draft.item))
@@ -855,13 +895,29 @@ class Importer:
                     rows.append(text_model(text=field.clean(html, None), **common))
         return rows
 
+    def _batch_photos(self, drafts):
+        """The photos the batch's photo blocks show, by id: read in one query."""
+        ids = set()
+        for draft in drafts:
+            for block in draft.blocks:
+                if block.kind != "photo":
+                    continue
+                found = (block.attachment and self._record("attachment", block.attachment)) or (
+                    block.src and self._record("attachment-url", self._media_key(block.src))
+                )
+                if found:
+                    ids.add(found[0])
+        return Photo.objects.in_bulk(ids) if ids else {}
+
     def _photo_for(self, block, item):
-        if block.attachment:
-            photo = self._existing(Photo, "attachment", block.attachment)
-            if photo is not None:
-                return photo
-        if block.src:
-            photo = self._existing(Photo, "attachment-url", self._media_key(block.src))
+        for kind, source_id in (
+            ("attachment", block.attachment),
+            ("attachment-url", block.src and self._media_key(block.src)),
+        ):
+            found = self._record(kind, source_id) if source_id else None
+            if found and found[0] in self._photos:
+                return self._photos[found[0]]
+            photo = self._existing(Photo, kind, source_id) if found else None
             if photo is not None:
                 return photo
         self.report.unresolved.append(
@@ -927,7 +983,8 @@ class Importer:
     def _attachment(self, item):
         url = item.attachment_url or item.guid
         key = self._media_key(url)
-        caption = converter.plain(item.excerpt) or item.title or os.path.basename(key)
+        if item.post_id in self._pending_ids:  # the same id twice: the first is written first
+            self._flush()
         if item.parent and item.parent != "0":
             self._attached_to.setdefault(item.parent, []).append(item.post_id)
         if not key.lower().endswith(IMAGE_TYPES):
@@ -948,26 +1005,44 @@ class Importer:
         if self.dry_run:  # nothing stored: a dry run writes no files
             self.report.count("attachments", "created" if new else "updated")
             return None
-        if new:
-            data = self._image_bytes(path)
-            if data is None:
-                self.report.missing_files.append((item.post_id, f"{url} (not a readable image)"))
-                self.report.count("attachments", "skipped", "not a readable image")
-                return None
-            name, data = data
-            upload = ContentFile(data, name=name)
-            found_metadata = read_photo_metadata(io.BytesIO(data))
-            photo = Photo(image=upload, credit=found_metadata.get("credit", "")[:200])
-        photo.caption = caption
-        photo.alt_text = (item.first("_wp_attachment_image_alt") or caption)[:300]
-        if not photo.credit:
-            photo.credit = f"Imported from {urlsplit(self.source).netloc or self.source}"[:200]
-        with transaction.atomic():
-            services.save_photo(photo=photo, by=self.by, later=True)  # the worker resizes it
-            self._remember("attachment", item.post_id, photo, digest)
-            self._remember("attachment-url", key, photo, digest)
-        self.report.count("attachments", "created" if new else "updated")
+        self._uploads.append(_Upload(item, photo, new, key, path, digest))
+        self._pending_ids.add(item.post_id)
         return photo
+
+    def _write_photos(self, uploads):
+        """Store the batch's photos through ``save_photo``, their records in two inserts
+        and their renditions as one background job. A file is read only as it is stored,
+        so a batch's images are never all held at once."""
+        stored, queued = [], []
+        for upload in uploads:
+            item, photo = upload.item, upload.photo
+            url = item.attachment_url or item.guid
+            if photo is None:
+                data = self._image_bytes(upload.path)
+                if data is None:
+                    self.report.missing_files.append(
+                        (item.post_id, f"{url} (not a readable image)")
+                    )
+                    self.report.count("attachments", "skipped", "not a readable image")
+                    continue
+                name, data = data
+                found_metadata = read_photo_metadata(io.BytesIO(data))
+                photo = upload.photo = Photo(
+                    image=ContentFile(data, name=name),
+                    credit=found_metadata.get("credit", "")[:200],
+                )
+            caption = converter.plain(item.excerpt) or item.title or os.path.basename(upload.key)
+            photo.caption = caption
+            photo.alt_text = (item.first("_wp_attachment_image_alt") or caption)[:300]
+            if not photo.credit:
+                photo.credit = f"Imported from {urlsplit(self.source).netloc or self.source}"[:200]
+            services.save_photo(photo=photo, by=self.by, later=queued)  # the worker resizes it
+            stored.append(upload)
+        self._remember_many("attachment", [(u.item.post_id, u.photo, u.digest) for u in stored])
+        self._remember_many("attachment-url", [(u.key, u.photo, u.digest) for u in stored])
+        services.queue_renditions(queued)
+        for upload in stored:
+            self.report.count("attachments", "created" if upload.new else "updated")
 
     def _media_path(self, key):
         """The file under the media folder for `key`, or None: a key from the export never

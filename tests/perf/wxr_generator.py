@@ -4,13 +4,18 @@ comment threads of any depth in every state (children before their parents, as r
 have them), attachments, CJK and right-to-left text, and characters XML forbids.
 
     python tests/perf/wxr_generator.py OUT.xml [--posts 10000] [--comments 30000]
-        [--attachments 20000]
+        [--attachments 20000] [--media DIR]
+
+``--media DIR`` also writes the attachments' files there, as a copy of wp-content/uploads.
 
 Written as a stream: the generator's own memory stays flat too.
 """
 
 import argparse
+import os
 import random
+
+FIRST_ATTACHMENT = 1_000_000
 
 STATES = ["publish"] * 16 + ["draft", "pending", "private", "future", "trash"]
 COMMENT_STATES = ["1"] * 12 + ["0", "spam", "trash"]
@@ -131,7 +136,7 @@ def write(out, *, posts=10000, comments=30000, attachments=20000, seed=7):
         )
     per_post = attachments / posts if posts else 0
     comments_per_post = comments / posts if posts else 0
-    attachment_id, comment_id, made_attachments, made_comments = 1_000_000, 1, 0, 0
+    attachment_id, comment_id, made_attachments, made_comments = FIRST_ATTACHMENT, 1, 0, 0
     for number in range(1, posts + 1):
         post_id = number
         wanted = round(per_post * number) - made_attachments
@@ -184,16 +189,48 @@ def write(out, *, posts=10000, comments=30000, attachments=20000, seed=7):
     return {"posts": posts, "comments": made_comments, "attachments": made_attachments}
 
 
+def write_media(folder, first, count, variants=16):
+    """The attachments' files, as a copy of wp-content/uploads holds them: a JPEG of
+    1200x800 for each (one of `variants` pictures, so the run is not all one file)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(7)
+    pictures = []
+    for _number in range(variants):
+        image = Image.new("RGB", (1200, 800), tuple(rng.randrange(256) for _ in range(3)))
+        draw = ImageDraw.Draw(image)
+        for _shape in range(40):
+            x, y = rng.randrange(1200), rng.randrange(800)
+            size = rng.randrange(40, 400)
+            colour = tuple(rng.randrange(256) for _ in range(3))
+            draw.ellipse((x, y, x + size, y + size * 2 // 3), fill=colour)
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=85)
+        pictures.append(out.getvalue())
+    target = os.path.join(folder, "2024", "01")
+    os.makedirs(target, exist_ok=True)
+    for pk in range(first, first + count):
+        with open(os.path.join(target, f"img-{pk}.jpg"), "wb") as file:
+            file.write(pictures[pk % variants])
+    return sum(len(pictures[pk % variants]) for pk in range(first, first + count))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out")
     parser.add_argument("--posts", type=int, default=10000)
     parser.add_argument("--comments", type=int, default=30000)
     parser.add_argument("--attachments", type=int, default=20000)
+    parser.add_argument("--media", help="also write the attachments' files in this folder")
     args = parser.parse_args()
     with open(args.out, "w", encoding="utf-8") as out:
         made = write(out, posts=args.posts, comments=args.comments, attachments=args.attachments)
     print(", ".join(f"{kind} {number}" for kind, number in made.items()))
+    if args.media:
+        size = write_media(args.media, FIRST_ATTACHMENT, made["attachments"])
+        print(f"{made['attachments']} files, {size / 1024 / 1024:.0f} MB, in {args.media}")
 
 
 if __name__ == "__main__":
