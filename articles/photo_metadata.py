@@ -295,7 +295,10 @@ def without_private_metadata(data):
 
 def _has_private_metadata(data):
     with Image.open(io.BytesIO(data)) as image:
-        image.load()
+        if image.format == "PNG":
+            # A PNG's text chunks may follow its picture: read only once it is decoded.
+            # A JPEG's and a WebP's metadata come before the picture, read on opening.
+            image.load()
         exif = image.getexif()
         extra = set(exif) - {_ORIENTATION}
         return bool(extra or exif.get_ifd(0x8825) or image.info.get("xmp"))

@@ -150,3 +150,21 @@ def test_a_large_photo_is_resized_by_the_worker_not_in_the_request(settings, com
         assert save_photo(photo=large, by=None) == RENDITIONS_QUEUED
         assert not Photo.objects.get(pk=large.pk).renditions  # not made in the request
     assert renditions_current(Photo.objects.get(pk=large.pk))
+
+
+def test_one_job_makes_many_photos_renditions_and_names_those_it_could_not(media_root):
+    from articles.tasks import RenditionsFailed, make_photo_renditions
+
+    good = photo_from(jpeg_with_secrets((900, 600)), renditions={})
+    other = photo_from(jpeg_with_secrets((900, 600)), renditions={})
+    broken = photo_from(jpeg_with_secrets((900, 600)), renditions={})
+    with default_storage.open(broken.image.name, "wb") as file:
+        file.write(b"not a picture any more")
+    with pytest.raises(RenditionsFailed, match=f"photos {broken.pk} failed"):
+        make_photo_renditions.call(good.pk, broken.pk, other.pk, 999_999)  # 999999: deleted
+    for photo in (good, other):
+        photo.refresh_from_db()
+        assert renditions_current(photo)  # made, whatever failed beside them
+    broken.refresh_from_db()
+    assert not renditions_current(broken)
+    assert make_photo_renditions.call(good.pk, other.pk) == 0  # already current: nothing to do

@@ -466,3 +466,38 @@ def test_a_post_that_fails_in_its_batch_is_skipped_alone_and_the_others_are_kept
     again = _import(data=_export(_posts(6, first=1)))  # the next run brings it in
     assert again.counts["posts"] == {"found": 6, "unchanged": 5, "created": 1}
     assert Comment.objects.count() == 12
+
+
+def test_an_item_given_twice_in_one_batch_is_written_once_then_updated(media, committed):
+    from articles.models import Photo
+
+    photo = (
+        "<title>Set</title><wp:post_id>60</wp:post_id><wp:post_type>attachment</wp:post_type>"
+        "<excerpt:encoded>{}</excerpt:encoded>"
+        "<wp:attachment_url>https://tiny.example/wp-content/uploads/2025/05/set.jpg"
+        "</wp:attachment_url>"
+    )
+    post = (
+        "<title>{}</title><wp:post_id>61</wp:post_id><wp:post_type>post</wp:post_type>"
+        "<wp:post_name>twice</wp:post_name><wp:status>draft</wp:status>"
+        "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+        "<wp:meta_value>60</wp:meta_value></wp:postmeta>"
+    )
+    items = [
+        photo.format("On set"),
+        photo.format("On set, day two"),
+        post.format("First title"),
+        post.format("Second title"),
+    ]
+    data = _export(items).replace(
+        b"<rss ", b'<rss xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+    )
+    with committed():  # the photos' renditions: one job, run once the batch commits
+        report = _import(media, data=data)
+    assert report.counts["attachments"] == {"found": 2, "created": 1, "updated": 1}
+    assert report.counts["posts"] == {"found": 2, "created": 1, "updated": 1}
+    stored = Photo.objects.get()
+    assert stored.caption == "On set, day two"
+    assert stored.renditions  # made by the job
+    article = Article.objects.get()
+    assert (article.headline, article.hero_photo) == ("Second title", stored)
