@@ -929,6 +929,9 @@ class Importer:
     # --- Pages --------------------------------------------------------------------------
 
     def _page(self, item):
+        for _comment in item.comments:  # a static page has no thread
+            self.report.count("comments", "found")
+            self.report.count("comments", "skipped", "on a page (static pages take no comments)")
         digest = _digest((item, self._photos_known))
         if self._unchanged(StaticPage, "page", item.post_id, digest):
             self.report.count("pages", "unchanged")
@@ -948,9 +951,6 @@ class Importer:
             page.menu_order = 0
         services.save_page(page=page, by=self.by)
         page._imported_new = new
-        for _comment in item.comments:  # a static page has no thread
-            self.report.count("comments", "found")
-            self.report.count("comments", "skipped", "on a page (static pages take no comments)")
         self._write_blocks(page, self._blocks_of(item), item, PageText, PagePhoto)
         self._remember("page", item.post_id, page, digest)
         self._register_redirects([(item, page)])
