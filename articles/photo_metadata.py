@@ -297,7 +297,7 @@ def _has_private_metadata(data):
     with Image.open(io.BytesIO(data)) as image:
         if image.format == "PNG":
             # A PNG's text chunks may follow its picture: read only once it is decoded.
-            # A JPEG's and a WebP's metadata come before the picture, read on opening.
+            # Pillow reads a JPEG's markers and a WebP's whole file on opening.
             image.load()
         exif = image.getexif()
         extra = set(exif) - {_ORIENTATION}

@@ -38,7 +38,7 @@ def make_photo_renditions(*photo_pks):
             continue
         try:
             make_renditions(photo)
-        except (OSError, ValueError):
+        except Exception:  # one photo's failure (a bad file, storage) stops no other's
             logger.exception("Renditions of photo %s failed", pk)
             failed.append(pk)
             continue

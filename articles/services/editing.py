@@ -37,6 +37,7 @@ from articles.services.workflow import (
 )
 from newsroom.core.cache import purge
 from newsroom.core.models import UNCHECKED, lock_version
+from newsroom.core.text import strip_forbidden_characters
 
 RELATIONS = {"shows": "show", "tags": "tag", "authors": "author", "people": "person"}
 
@@ -233,6 +234,8 @@ def create_articles(*, bodies, by):
         }:
             raise PermissionDenied(_("Only editors publish."))
         article.stamp(by)
+        for row in (article, *blocks):  # what save() would strip (no pre_save in an insert)
+            strip_forbidden_characters(type(row), row)
         article.body_html, article.body_format = render_blocks(blocks), form
         article.search_document = article_plain_text(article, blocks)
     Article.objects.bulk_create([article for article, _blocks in bodies])

@@ -4,9 +4,10 @@ Yoast's SEO fields, and every old address as a redirect.
 
 The export is read as a stream (``wxr.Reader``) and written through the services' rules,
 committed every PROGRESS_EVERY items: the new posts of a batch together (a few statements
-for fifty posts, their bodies, bylines, tags, threads and old addresses), every other item
-in a savepoint of its own; a batch that fails is written again one post at a time, so only
-the post that cannot be kept is skipped, with its reason. Each row is remembered by its
+for fifty posts, their bodies, bylines, tags, threads and old addresses), its photos
+together, and authors, terms, pages and updates each in a savepoint of its own (what only
+reads takes none); a batch that fails is written again one record at a time, so only the
+record that cannot be kept is skipped, with its reason. Each row is remembered by its
 source (``ImportedRecord``: site, kind, id there, and a digest of what it was). A second
 run updates what changed and skips what did not; a run stopped halfway, started again,
 finishes with nothing twice. Photos are read first (posts show them, and they often come
@@ -245,9 +246,9 @@ class _Upload:
 
 
 class _Batches:
-    """Items committed a batch at a time (``commit()`` every PROGRESS_EVERY items), each in
-    a savepoint of its own: one that fails rolls back alone, and a run stopped halfway keeps
-    every batch committed before it (the next run picks up there). Inside an outer
+    """Items committed a batch at a time (``commit()`` every PROGRESS_EVERY items; what fails
+    inside rolls back to its savepoint alone: ``Importer._together``), and a run stopped
+    halfway keeps every batch committed before it (the next run picks up there). Inside an outer
     transaction (a dry run) it commits nothing."""
 
     def __enter__(self):
@@ -495,6 +496,7 @@ class Importer:
         except Exception as error:  # one bad record (a corrupt image...) never stops the rest
             logger.exception("WordPress item %s not imported", item.post_id)
             reason = f"{type(error).__name__}: {error}"[:200]
+        self._forget()  # what its savepoint made (a tag, an author, records) is gone
         self.report.count(kind, "skipped", f"refused: {reason}")
         self.report.unresolved.append(f"{item.post_type} {item.post_id}: {reason}")
         return None
@@ -523,6 +525,9 @@ class Importer:
         if login in self._authors:
             return self._authors[login]
         author = self._existing(Author, "author", login)
+        if author is not None and not declared:  # a post's creator: the author as it is
+            self._authors[login] = author
+            return author
         digest = _digest(asdict(wp) if wp else login)
         user = self.author_map.get(login)
         if author is None and user is not None:
@@ -1060,13 +1065,17 @@ class Importer:
         name = os.path.basename(path)
         with open(path, "rb") as file:
             data = file.read()
-        if not name.lower().endswith(".gif"):
-            return name, data
         try:
             with Image.open(io.BytesIO(data)) as image:
+                if not name.lower().endswith(".gif"):
+                    # Decoded to know it is whole (a truncated file is refused); a JPEG at
+                    # an eighth of its size, which reads every part of it just as well.
+                    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+                    image.load()
+                    return name, data
                 out = io.BytesIO()
                 image.convert("RGBA").save(out, format="PNG")
-        except (OSError, UnidentifiedImageError):
+        except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
             return None
         return os.path.splitext(name)[0] + ".png", out.getvalue()
 
@@ -1319,7 +1328,7 @@ def run_import(path, *, media_dir=None, dry_run=False, by=None, author_map=None,
 
 def perform(run, export, *, author_map=None, progress=None):
     """Run an ImportRun over the binary file `export`: its status, its progress as it goes
-    (written at once: each item commits on its own) and its report, or why it failed.
+    (written as each batch commits) and its report, or why it failed.
     Raises NotAnExport (recorded) for a file that is not an export, and whatever else went
     wrong (recorded too: the run can be retried, and finishes what the failed one began)."""
 

@@ -344,7 +344,10 @@ def test_what_a_real_archive_holds_is_kept_safely(media, tmp_path, client):
     )
     data = _export(items).replace(b"</link>", b"</link>" + head_terms.encode(), 1)
     report = _import(media, data=data)
-    assert any("attachment 40" in row for row in report.unresolved)  # skipped, the run went on
+    assert (  # skipped with its reason, and the run went on
+        "40",
+        "https://tiny.example/wp-content/uploads/2025/05/broken.jpg (not a readable image)",
+    ) in report.missing_files
     assert (
         "41",
         "https://tiny.example/wp-content/uploads/../../secret.jpg",
@@ -501,3 +504,58 @@ def test_an_item_given_twice_in_one_batch_is_written_once_then_updated(media, co
     assert stored.renditions  # made by the job
     article = Article.objects.get()
     assert (article.headline, article.hero_photo) == ("Second title", stored)
+
+
+def test_a_batch_written_again_keeps_its_authors_names(monkeypatch):
+    from articles import services
+
+    create = services.create_articles
+
+    def refuses_story_2(*, bodies, by):
+        if any(article.headline == "Story 2" for article, _blocks in bodies):
+            raise ValueError("refused")
+        return create(bodies=bodies, by=by)
+
+    monkeypatch.setattr(services, "create_articles", refuses_story_2)
+    author = (
+        "<wp:author><wp:author_login>jsmith</wp:author_login>"
+        "<wp:author_display_name>Jane Smith</wp:author_display_name></wp:author>"
+    )
+    items = [
+        post.replace("<wp:status>", "<dc:creator>jsmith</dc:creator><wp:status>", 1)
+        for post in _posts(3, first=1)
+    ]
+    data = _export(items).replace(b"</link>", b"</link>" + author.encode(), 1)
+    data = data.replace(b"<rss ", b'<rss xmlns:dc="http://purl.org/dc/elements/1.1/" ', 1)
+    _import(data=data)
+    story = Article.objects.get(slug="story-1")
+    assert [b.author.display_name for b in story.bylines.all()] == ["Jane Smith"]
+    assert Author.objects.get().display_name == "Jane Smith"
+    monkeypatch.setattr(services, "create_articles", create)
+    assert _import(data=data).counts["authors"] == {"found": 1, "unchanged": 1}
+
+
+def test_a_truncated_picture_is_refused_with_its_reason(media):
+    whole = (Path(media) / "2025" / "05" / "set.jpg").read_bytes()
+    (Path(media) / "2025" / "05" / "cut.jpg").write_bytes(whole[: len(whole) // 2])
+    item = (
+        "<title>Cut</title><wp:post_id>70</wp:post_id><wp:post_type>attachment</wp:post_type>"
+        "<wp:attachment_url>https://tiny.example/wp-content/uploads/2025/05/cut.jpg"
+        "</wp:attachment_url>"
+    )
+    report = _import(media, data=_export([item]))
+    assert report.skipped["attachments"] == {"not a readable image": 1}
+    assert report.missing_files == [
+        ("70", "https://tiny.example/wp-content/uploads/2025/05/cut.jpg (not a readable image)")
+    ]
+
+
+def test_articles_made_in_one_insert_store_no_character_xml_forbids():
+    from articles import services
+
+    article = Article(headline="Cast\x0b named", slug="cast-named", status=ArticleStatus.DRAFT)
+    block = RichText(parent=article, region="body", ordering=10, text="<p>Lead\x0b cast</p>")
+    services.create_articles(bodies=[(article, [block])], by=None)
+    assert Article.objects.get().headline == "Cast named"
+    assert RichText.objects.get().text == "<p>Lead cast</p>"
+    assert "Lead cast" in Article.objects.get().body_html
