@@ -445,17 +445,26 @@ def test_new_posts_are_written_a_batch_at_a_time_in_a_few_statements():
     assert Client().get("/520/story-520/").url == story.get_absolute_url()
 
 
-def test_a_post_that_fails_in_its_batch_is_skipped_alone_and_the_others_are_kept(monkeypatch):
+def _refusing(monkeypatch, headline):
+    """``services.create_articles`` refusing any batch holding `headline`, as the database
+    refuses a value; returns the real one."""
     from articles import services
 
     create = services.create_articles
 
-    def refuses_story_3(*, bodies, by):
-        if any(article.headline == "Story 3" for article, _blocks in bodies):
+    def refuses(*, bodies, by):
+        if any(article.headline == headline for article, _blocks in bodies):
             raise ValueError("a value the database refuses")
         return create(bodies=bodies, by=by)
 
-    monkeypatch.setattr(services, "create_articles", refuses_story_3)
+    monkeypatch.setattr(services, "create_articles", refuses)
+    return create
+
+
+def test_a_post_that_fails_in_its_batch_is_skipped_alone_and_the_others_are_kept(monkeypatch):
+    from articles import services
+
+    create = _refusing(monkeypatch, "Story 3")
     report = _import(data=_export(_posts(6, first=1)))
     assert report.counts["posts"]["created"] == 5
     assert report.skipped["posts"] == {"refused: ValueError: a value the database refuses": 1}
@@ -509,14 +518,7 @@ def test_an_item_given_twice_in_one_batch_is_written_once_then_updated(media, co
 def test_a_batch_written_again_keeps_its_authors_names(monkeypatch):
     from articles import services
 
-    create = services.create_articles
-
-    def refuses_story_2(*, bodies, by):
-        if any(article.headline == "Story 2" for article, _blocks in bodies):
-            raise ValueError("refused")
-        return create(bodies=bodies, by=by)
-
-    monkeypatch.setattr(services, "create_articles", refuses_story_2)
+    create = _refusing(monkeypatch, "Story 2")
     author = (
         "<wp:author><wp:author_login>jsmith</wp:author_login>"
         "<wp:author_display_name>Jane Smith</wp:author_display_name></wp:author>"
