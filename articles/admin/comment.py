@@ -1,6 +1,8 @@
 """The moderation desk: held comments first, thread context and the commenter's history on
-each comment, bulk actions stamped with who and when, bans, blocked words, and an editor's
-export and erasure of one commenter's comments."""
+each comment, one-click approve, spam and remove on every row and on the comment's own page
+(static/js/moderation.js does them in place, with keys on the held queue), bulk actions
+stamped with who and when, bans, blocked words, and an editor's export and erasure of one
+commenter's comments."""
 
 import json
 
@@ -8,17 +10,26 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from articles.comments import services
 from articles.models import Ban, BlockedWord, Comment, CommentStatus, ModerationEvent
 from articles.models.comment import desk_queue
 from newsroom.core.admin import EstimatedCountAdmin, ValidatedFiltersAdmin
+
+# The one-click buttons: (status, label, key on the held queue).
+ONE_CLICK = [
+    (CommentStatus.APPROVED, _("Approve"), "a"),
+    (CommentStatus.SPAM, _("Spam"), "s"),
+    (CommentStatus.REMOVED, _("Remove"), "r"),
+]
 
 
 def _moderation_action(status, name, description, note=""):
@@ -72,6 +83,7 @@ class CommentAdmin(ValidatedFiltersAdmin, EstimatedCountAdmin, admin.ModelAdmin)
         "name",
         "on_article",
         "created_at",
+        "moderate",
     ]
     # No filter listing articles or dates: at a million comments, both would scan them all
     # on every page (search finds an article's comments by its headline).
@@ -125,6 +137,7 @@ class CommentAdmin(ValidatedFiltersAdmin, EstimatedCountAdmin, admin.ModelAdmin)
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/moderation.js"]
 
     def get_queryset(self, request):
         # The queue: held comments first, then the newest.
@@ -142,6 +155,11 @@ class CommentAdmin(ValidatedFiltersAdmin, EstimatedCountAdmin, admin.ModelAdmin)
                 "commenter/",
                 self.admin_site.admin_view(self.commenter_view),
                 name="articles_comment_commenter",
+            ),
+            path(
+                "<int:object_id>/moderate/",
+                self.admin_site.admin_view(require_POST(self.moderate_view)),
+                name="articles_comment_moderate",
             ),
             *super().get_urls(),
         ]
@@ -162,6 +180,57 @@ class CommentAdmin(ValidatedFiltersAdmin, EstimatedCountAdmin, admin.ModelAdmin)
             comment.status,
             comment.get_status_display(),
         )
+
+    @admin.display(description=_("moderate"))
+    def moderate(self, comment):
+        """One click per state. The buttons submit the page's own form (it carries the CSRF
+        token) to this comment's moderation address; the script does it without a reload."""
+        url = reverse("admin:articles_comment_moderate", args=[comment.pk])
+        return format_html(
+            '<span class="nr-moderate" role="group" aria-label="{}">{}</span>',
+            _("Moderate the comment by %(name)s") % {"name": comment.name},
+            format_html_join(
+                "",
+                '<button type="submit" class="button nr-moderate__{}" formaction="{}"'
+                ' name="status" value="{}" data-key="{}"{}>{}</button>',
+                (
+                    (value, url, value, key, " disabled" if comment.status == value else "", label)
+                    for value, label, key in ONE_CLICK
+                ),
+            ),
+        )
+
+    def moderate_view(self, request, object_id):
+        """Approve, spam or remove one comment (a POST from its row or its page)."""
+        comment = get_object_or_404(Comment, pk=object_id)
+        if not self.has_change_permission(request, comment):
+            raise PermissionDenied
+        status = request.POST.get("status", "")
+        if status not in {value for value, _label, _key in ONE_CLICK}:
+            return HttpResponseBadRequest(_("Choose approve, spam or remove."))
+        services.moderate_comments(
+            comments=Comment.objects.filter(pk=comment.pk), status=status, by=request.user
+        )
+        label = CommentStatus(status).label
+        message = _("The comment by %(name)s is marked %(state)s.") % {
+            "name": comment.name,
+            "state": label,
+        }
+        if request.headers.get("Accept", "").startswith("application/json"):
+            return JsonResponse({"status": status, "label": str(label), "message": str(message)})
+        self.message_user(request, message, messages.SUCCESS)
+        back = request.POST.get("next") or request.headers.get("Referer", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = reverse("admin:articles_comment_changelist")
+        return redirect(back)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        comment = kwargs.get("obj")
+        if comment is not None and self.has_change_permission(request, comment):
+            context["one_click"] = self.moderate(comment)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("in the thread"))
     def thread_context(self, comment):

@@ -131,3 +131,84 @@ def test_deleting_comments_keeps_the_count_true(editor_client):
     assert not Comment.objects.filter(pk=gone.pk).exists()
     assert article.comment_count == 1
     assert Comment.objects.filter(pk=kept.pk).exists()
+
+
+# One click per comment, on its row and on its page.
+def moderate_url(comment):
+    return reverse("admin:articles_comment_moderate", args=[comment.pk])
+
+
+def test_each_row_of_the_queue_has_one_click_buttons_posting_to_that_comment(moderator_client):
+    held = CommentFactory()
+    html = moderator_client.get(reverse(CHANGELIST)).content.decode()
+    assert f'formaction="{moderate_url(held)}"' in html
+    for status in ("approved", "spam", "removed"):
+        assert f'name="status" value="{status}"' in html
+    assert "js/moderation.js" in html
+
+
+def test_one_click_approve_without_javascript_comes_back_to_the_queue(moderator_client, moderator):
+    held = CommentFactory()
+    queue = reverse(CHANGELIST) + "?status__exact=held"
+    response = moderator_client.post(
+        moderate_url(held), {"status": "approved"}, HTTP_REFERER="http://testserver" + queue
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "http://testserver" + queue
+    held.refresh_from_db()
+    assert (held.status, held.moderated_by) == (CommentStatus.APPROVED, moderator)
+    assert ModerationEvent.objects.get(comment=held).status == CommentStatus.APPROVED
+    messages = [str(m) for m in moderator_client.get(queue).context["messages"]]
+    assert any("marked approved" in m for m in messages)
+
+
+def test_one_click_from_the_script_answers_with_the_new_state(moderator_client):
+    held = CommentFactory()
+    response = moderator_client.post(
+        moderate_url(held), {"status": "spam"}, HTTP_ACCEPT="application/json"
+    )
+    assert response.json()["status"] == "spam"
+    assert response.json()["label"] == "spam"
+    held.refresh_from_db()
+    assert held.status == CommentStatus.SPAM
+
+
+def test_one_click_refuses_a_get_an_unknown_state_and_an_outside_return_address(
+    moderator_client,
+):
+    held = CommentFactory()
+    assert moderator_client.get(moderate_url(held)).status_code == 405
+    assert moderator_client.post(moderate_url(held), {"status": "held"}).status_code == 400
+    response = moderator_client.post(
+        moderate_url(held), {"status": "removed"}, HTTP_REFERER="https://evil.example/"
+    )
+    assert response["Location"] == reverse(CHANGELIST)
+    held.refresh_from_db()
+    assert held.status == CommentStatus.REMOVED
+
+
+def test_one_click_needs_the_csrf_token(moderator):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(moderator)
+    held = CommentFactory()
+    assert client.post(moderate_url(held), {"status": "approved"}).status_code == 403
+    held.refresh_from_db()
+    assert held.status == CommentStatus.HELD
+
+
+def test_one_click_is_refused_to_a_writer(writer_client):
+    held = CommentFactory()
+    response = writer_client.post(moderate_url(held), {"status": "approved"})
+    assert response.status_code == 403
+    held.refresh_from_db()
+    assert held.status == CommentStatus.HELD
+
+
+def test_the_comment_page_has_the_one_click_buttons(moderator_client):
+    held = CommentFactory()
+    html = moderator_client.get(
+        reverse("admin:articles_comment_change", args=[held.pk])
+    ).content.decode()
+    assert f'formaction="{moderate_url(held)}"' in html
