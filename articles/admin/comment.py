@@ -175,10 +175,12 @@ class CommentAdmin(ValidatedFiltersAdmin, EstimatedCountAdmin, admin.ModelAdmin)
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, comment):
+        label = _("held") if comment.status == CommentStatus.HELD else comment.get_status_display()
         return format_html(
-            '<span class="nr-badge nr-badge--{}">{}</span>',
+            '<span class="nr-badge nr-badge--{}" title="{}">{}</span>',
             comment.status,
             comment.get_status_display(),
+            label,
         )
 
     @admin.display(description=_("moderate"))

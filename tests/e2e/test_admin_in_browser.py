@@ -79,3 +79,26 @@ def test_an_editor_sets_a_photos_focal_point_by_clicking_the_preview(page, demo_
     assert (photo.focal_x, photo.focal_y) == (25, 30)
     assert photo.renditions["key"] == rendition_key(photo)
     assert photo.renditions["card"][-1][3] != old_card  # new crops, new addresses
+
+
+def test_every_desk_list_fits_a_1280_pixel_screen(page, demo_site):
+    log_in(page, demo_site, "editor")
+    wide = {}
+    for model in (
+        "articles/article",
+        "articles/comment",
+        "articles/photo",
+        "articles/author",
+        "shows/show",
+        "people/person",
+    ):
+        page.goto(f"{demo_site}/admin/{model}/")
+        # The page, and the table inside its scrolling box, both within the screen.
+        width = page.evaluate(
+            "Math.max(document.documentElement.scrollWidth,"
+            " ...[...document.querySelectorAll('.results')].map("
+            "e => e.scrollWidth - e.clientWidth + 1280))"
+        )
+        if width > 1280:
+            wide[model] = width
+    assert not wide, f"lists wider than the screen: {wide}"
