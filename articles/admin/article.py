@@ -21,13 +21,13 @@ from articles.models import (
     Article,
     ArticleAuthor,
     ArticleStatus,
+    Author,
     PhotoBlock,
     Quote,
     RichText,
     ShareLink,
     VideoEmbed,
 )
-from articles.services.workflow import WRITER_STATUSES
 from newsroom.core.admin import (
     AuditedAdmin,
     ConflictCheckedAdmin,
@@ -54,25 +54,6 @@ class ArticleAdminForm(ConflictCheckedForm):
     )
 
     desk_user = None  # who is editing (set by ArticleAdmin.get_form)
-    requested_step = None  # the workflow step the status box asks for
-
-    def clean(self):
-        cleaned = super().clean()
-        status = cleaned.get("status")
-        stored = self.instance.status if self.instance.pk else ArticleStatus.DRAFT
-        if status and status != stored:
-            # The status box asks for a workflow step, checked by the same rules as the
-            # buttons and taken once the content is saved; until then the status stays.
-            try:
-                step = services.check_step(
-                    status=stored, step=services.step_to(status), by=self.desk_user
-                )
-            except PermissionDenied as error:
-                self.add_error("status", str(error))
-            else:
-                self.requested_step = step.name
-                cleaned["status"] = stored
-        return cleaned
 
 
 class BylineFormSet(forms.BaseInlineFormSet):
@@ -144,13 +125,17 @@ class ArticleAdmin(
             options["exclude"] = ("body_html", "body_format")
         super().reversion_register(model, **options)
 
+    # Body first (templates/admin/articles/article/change_form.html): the first fieldset and
+    # the body on the left, the rest beside them. The status moves only by the workflow's
+    # buttons, which offer the steps that make sense for the article as it stands.
+    save_on_top = True
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "dek", "kind", "hero_photo"]}),
+        (None, {"fields": ["headline", "dek", "hero_photo"]}),
+        (_("Workflow"), {"fields": ["workflow_state"]}),
         (
             _("Publishing"),
             {
                 "fields": [
-                    "status",
                     "publish_at",
                     "mark_significant",
                     "significant_update_at",
@@ -159,6 +144,7 @@ class ArticleAdmin(
                 ]
             },
         ),
+        (_("Address and kind"), {"fields": ["slug", "kind"]}),
         (_("What it covers"), {"fields": ["shows", "people", "tags"]}),
     ]
     inlines = [
@@ -185,6 +171,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/article-desk.js"]
 
     def get_queryset(self, request):
         return (
@@ -204,6 +191,10 @@ class ArticleAdmin(
             _("Body"): services.article_plain_text(obj),
             _("bylines"): ", ".join(str(b.author) for b in obj.bylines.select_related("author")),
         }
+
+    @admin.display(description=_("where it stands"))
+    def workflow_state(self, article):
+        return services.describe_state(article)
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, article):
@@ -238,11 +229,18 @@ class ArticleAdmin(
     def render_change_form(self, request, context, *args, **kwargs):
         obj = kwargs.get("obj")
         editable = context.get("has_change_permission", True)
+        article = obj or Article()
         context["workflow_buttons"] = (
-            [(step.name, step.label) for step in services.steps_for(request.user, obj or Article())]
+            [
+                (step.name, services.label_for(step, article))
+                for step in services.steps_for(request.user, article)
+            ]
             if editable
             else []
         )
+        # The newsroom's time now, as the publish time's boxes are typed: the script names
+        # the publish button "Schedule" once they hold a time to come.
+        context["desk_now"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M:%S")
         # The editors' import map is an inline script: it carries this response's CSP nonce.
         context["media"] = Media.from_media(
             context["media"], nonce=getattr(request, "csp_nonce", "")
@@ -250,7 +248,7 @@ class ArticleAdmin(
         return super().render_change_form(request, context, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
+        fields = [*super().get_readonly_fields(request, obj), "workflow_state"]
         if not services.can_publish(request.user):
             fields += ["publish_at", "significant_update_at"]
         return fields
@@ -265,12 +263,22 @@ class ArticleAdmin(
             for name, opts in fieldsets
         ]
 
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not services.can_publish(request.user):
-            kwargs["choices"] = [
-                (value, label) for value, label in ArticleStatus.choices if value in WRITER_STATUSES
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A new article's first byline is the writer typing it, until they change it."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, BylineInline) and obj.pk is None and request.method == "GET":
+            author = Author.objects.filter(user=request.user).first()
+            if author is not None:
+                kwargs["initial"] = [{"author": author.pk, "position": 0}]
+        return kwargs
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # After a workflow step the desk says what happened, not "changed successfully".
+        done = getattr(request, "workflow_done", None)
+        if done and level == messages.SUCCESS:
+            request.workflow_done = None
+            message = done
+        super().message_user(request, message, level, *args, **kwargs)
 
     # Saving: the article's fields, then its bylines and blocks, then the workflow step.
     def get_urls(self):
@@ -315,7 +323,7 @@ class ArticleAdmin(
         else:
             before = services.article_facts(obj.pk) if change else None
         # A restore writes back content only; it takes no workflow step.
-        step = None if restoring else request.POST.get("_workflow") or form.requested_step
+        step = None if restoring else request.POST.get("_workflow") or None
         recovered = change and before is None  # a deleted article recovered from history
         if recovered and obj.status in (ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED):
             step = services.step_to(obj.status).name  # back to where it was, if `by` may
@@ -341,6 +349,8 @@ class ArticleAdmin(
             step=step,
             at=form.instance.publish_at,
         )
+        if step:
+            request.workflow_done = services.step_done_message(step, form.instance)
 
     def delete_model(self, request, obj):
         services.delete_article(article=obj, by=request.user)

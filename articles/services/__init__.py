@@ -41,8 +41,12 @@ from .workflow import (
     can_edit,
     can_publish,
     check_step,
+    describe_state,
     is_mine,
+    label_for,
+    step_done_message,
     steps_for,
+    when,
 )
 
 __all__ = [
@@ -65,9 +69,11 @@ __all__ = [
     "delete_named",
     "delete_page",
     "delete_photo",
+    "describe_state",
     "draft_roundup",
     "index_article",
     "is_mine",
+    "label_for",
     "photo_relations_saved",
     "pictured",
     "queue_renditions",
@@ -82,7 +88,9 @@ __all__ = [
     "share_link_for",
     "share_url",
     "start_import",
+    "step_done_message",
     "step_to",
     "steps_for",
     "transition_article",
+    "when",
 ]

@@ -9,8 +9,11 @@ and status box, a restore from history, a command, an import.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleStatus
@@ -111,6 +114,67 @@ def steps_for(user, article):
         for step in STEPS.values()
         if status in step.sources and (can_publish(user) or not step.editors_only)
     ]
+
+
+def zone_name():
+    """The newsroom's zone as people say it: "London" for Europe/London."""
+    return settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def when(moment, *, now=None, year=False):
+    """A time in the newsroom's zone, with the zone: "Thu 4 Dec, 14:00 (London)"."""
+    local = timezone.localtime(moment)
+    now = now or timezone.now()
+    shown = "D j M Y, H:i" if year or local.year != timezone.localtime(now).year else "D j M, H:i"
+    return f"{date_format(local, shown)} ({zone_name()})"
+
+
+def describe_state(article, *, now=None):
+    """Where the article stands, in words: "Scheduled for Thu 4 Dec, 14:00 (London), in 2
+    hours"."""
+    now = now or timezone.now()
+    if article.pk is None or article.status == ArticleStatus.DRAFT:
+        return _("Draft: not on the site")
+    if article.status == ArticleStatus.IN_REVIEW:
+        return _("Submitted for review")
+    if article.status == ArticleStatus.ARCHIVED:
+        return _("Archived: off the site")
+    if article.publish_at and article.publish_at > now:
+        return _("Scheduled for %(when)s, in %(wait)s") % {
+            "when": when(article.publish_at, now=now),
+            "wait": timeuntil(article.publish_at, now, depth=1),
+        }
+    return _("Published %(when)s") % {"when": when(article.publish_at or now, now=now)}
+
+
+def label_for(step, article, *, now=None):
+    """The button's words for this step on this article: "Schedule" for a future publish
+    time, "Send back to draft" for one in review, "Unpublish" only once it was live."""
+    now = now or timezone.now()
+    status = article.status if article.pk else ArticleStatus.DRAFT
+    future = article.publish_at is not None and article.publish_at > now
+    if step.name == "publish":
+        return _("Schedule") if future else _("Publish now")
+    if step.name == "unpublish":
+        if status == ArticleStatus.IN_REVIEW:
+            return _("Send back to draft")
+        if status == ArticleStatus.ARCHIVED:
+            return _("Back to draft")
+        return _("Unschedule (back to draft)") if future else _("Unpublish (back to draft)")
+    return step.label
+
+
+def step_done_message(step, article, *, now=None):
+    """What the desk says once the step is taken."""
+    headline = article.headline
+    if step == "submit":
+        return _("“%(headline)s” was submitted for review.") % {"headline": headline}
+    if step == "publish":
+        state = describe_state(article, now=now)
+        return _("“%(headline)s”: %(state)s.") % {"headline": headline, "state": state}
+    if step == "unpublish":
+        return _("“%(headline)s” is back to draft and not on the site.") % {"headline": headline}
+    return _("“%(headline)s” is archived.") % {"headline": headline}
 
 
 def check_step(*, status, step, by):

@@ -33,7 +33,6 @@ def article_post(author, **fields):
         "slug": "romantics-anonymous-starts-filming",
         "dek": "Netflix's series is under way.",
         "kind": "news",
-        "status": "draft",
         "comments_open": "on",
         **management("bylines", 1),
         "bylines-0-author": str(author.pk),
@@ -84,18 +83,66 @@ def test_a_bad_video_link_is_a_form_error_and_nothing_is_saved(editor_client):
 
 def test_a_writer_who_crafts_a_publish_post_is_refused(writer_client):
     data = article_post(
-        AuthorFactory(), status="published", publish_at_0="2024-04-09", publish_at_1="09:00"
+        AuthorFactory(), _workflow="publish", publish_at_0="2024-04-09", publish_at_1="09:00"
     )
     response = writer_client.post(ADD_URL, data)
-    assert response.status_code == 200
-    assert "status" in response.context["adminform"].form.errors
+    assert response.status_code == 403
     assert not Article.objects.exists()
 
 
-def test_a_writer_is_offered_only_draft_and_review(writer_client):
-    form = writer_client.get(ADD_URL).context["adminform"].form
-    assert [value for value, _ in form.fields["status"].choices] == ["draft", "in_review"]
+def test_a_crafted_status_field_changes_nothing(editor_client):
+    response = editor_client.post(ADD_URL, article_post(AuthorFactory(), status="published"))
+    assert response.status_code == 302
+    assert Article.objects.get().status == ArticleStatus.DRAFT
+
+
+def test_a_writer_is_offered_only_submit_and_no_status_box(writer_client):
+    response = writer_client.get(ADD_URL)
+    form = response.context["adminform"].form
+    assert "status" not in form.fields
     assert "publish_at" not in form.fields
+    assert response.context["workflow_buttons"] == [("submit", "Submit for review")]
+
+
+@pytest.mark.parametrize(
+    ("status", "days", "buttons"),
+    [
+        ("draft", None, ["Submit for review", "Publish now"]),
+        ("in_review", None, ["Publish now", "Send back to draft"]),
+        ("in_review", 2, ["Schedule", "Send back to draft"]),
+        ("published", 2, ["Unschedule (back to draft)", "Archive"]),
+        ("published", -2, ["Unpublish (back to draft)", "Archive"]),
+        ("archived", -2, ["Back to draft"]),
+    ],
+)
+def test_the_workflow_buttons_offer_what_makes_sense_for_the_article(
+    editor_client, status, days, buttons
+):
+    from django.utils import timezone
+
+    at = timezone.now() + datetime.timedelta(days=days) if days is not None else None
+    article = ArticleFactory(status=status, publish_at=at)
+    response = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert [label for _name, label in response.context["workflow_buttons"]] == buttons
+
+
+def test_a_new_articles_first_byline_is_the_writer_typing_it(writer_client, writer):
+    mine = AuthorFactory(user=writer, display_name="Jacob Robinson")
+    response = writer_client.get(ADD_URL)
+    bylines = next(
+        f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "bylines"
+    )
+    assert bylines.formset.forms[0].initial["author"] == mine.pk
+    assert "Jacob Robinson" in response.content.decode()
+
+
+def test_submitting_says_so_not_changed_successfully(writer_client):
+    response = writer_client.post(
+        ADD_URL, article_post(AuthorFactory(), _workflow="submit"), follow=True
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["“Romantics Anonymous starts filming” was submitted for review."]
+    assert Article.objects.get().status == ArticleStatus.IN_REVIEW
 
 
 def test_a_writer_cannot_change_or_delete_a_published_article(writer_client):
@@ -114,7 +161,7 @@ def test_a_writer_cannot_change_or_delete_a_published_article(writer_client):
 
 
 def test_an_editor_publishes_and_the_publish_time_defaults_to_now(editor_client):
-    response = editor_client.post(ADD_URL, article_post(AuthorFactory(), status="published"))
+    response = editor_client.post(ADD_URL, article_post(AuthorFactory(), _workflow="publish"))
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.is_live
@@ -125,7 +172,7 @@ def test_an_editor_schedules_an_article(editor_client):
     tomorrow = datetime.date.today() + datetime.timedelta(days=2)
     data = article_post(
         AuthorFactory(),
-        status="published",
+        _workflow="publish",
         publish_at_0=tomorrow.isoformat(),
         publish_at_1="09:00",
     )

@@ -51,7 +51,7 @@ def renders(monkeypatch):
 def test_the_desk_stores_the_body_sanitised_and_the_page_shows_it_without_rendering(
     editor_client, client, renders
 ):
-    response = editor_client.post(ADD_URL, article_post(AuthorFactory(), status="published"))
+    response = editor_client.post(ADD_URL, article_post(AuthorFactory(), _workflow="publish"))
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.body_format == rendering.current_format()

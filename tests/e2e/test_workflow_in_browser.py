@@ -22,10 +22,8 @@ def test_writer_submits_editor_schedules_reader_sees_it_on_time(browser, demo_si
     writer = browser.new_context().new_page()
     log_in(writer, demo_site, "writer")
     writer.goto(change)
-    assert (
-        writer.get_by_role("button", name="Publish (or schedule at the publish time)").count() == 0
-    )
-    writer.get_by_role("button", name="Submit for review").click()
+    assert writer.get_by_role("button", name="Publish now").count() == 0
+    writer.get_by_role("button", name="Submit for review").first.click()
     writer.wait_for_selector(".messagelist .success")
     assert Article.objects.get(pk=article.pk).status == ArticleStatus.IN_REVIEW
 
@@ -36,8 +34,9 @@ def test_writer_submits_editor_schedules_reader_sees_it_on_time(browser, demo_si
     go_live = timezone.localtime() + datetime.timedelta(seconds=8)
     editor.fill("#id_publish_at_0", go_live.date().isoformat())
     editor.fill("#id_publish_at_1", go_live.strftime("%H:%M:%S"))
-    editor.get_by_role("button", name="Publish (or schedule at the publish time)").click()
-    editor.wait_for_selector(".messagelist .success")
+    # Typing a time to come turns "Publish now" into "Schedule".
+    editor.get_by_role("button", name="Schedule").first.click()
+    assert "Scheduled for" in editor.locator(".messagelist .success").inner_text()
     article.refresh_from_db()
     assert article.is_scheduled
 
