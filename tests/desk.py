@@ -3,6 +3,7 @@
 import datetime
 
 from django.core import signing
+from django.utils import timezone
 
 from newsroom.core.admin.conflicts import SALT
 from newsroom.core.models import version_of
@@ -10,6 +11,8 @@ from newsroom.core.models import version_of
 
 def _value(value):
     if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):  # the admin shows times in the newsroom's zone
+            value = timezone.localtime(value)
         return [value.date().isoformat(), value.strftime("%H:%M:%S")]
     if isinstance(value, datetime.date):
         return value.isoformat()

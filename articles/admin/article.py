@@ -30,6 +30,7 @@ from articles.models import (
 )
 from newsroom.core.admin import (
     AuditedAdmin,
+    AutosavedAdmin,
     ConflictCheckedAdmin,
     ConflictCheckedForm,
     EstimatedCountAdmin,
@@ -81,6 +82,7 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    AutosavedAdmin,
     AuditedAdmin,
     ConflictCheckedAdmin,
     HistoryCompareAdmin,
@@ -171,7 +173,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/article-desk.js"]
+        js = ["js/article-desk.js", "js/autosave.js"]
 
     def get_queryset(self, request):
         return (
@@ -185,6 +187,9 @@ class ArticleAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {"desk_user": request.user})
+
+    def autosave_inline_label(self, inline):
+        return _("body") if isinstance(inline, ContentEditorInline) else inline.verbose_name_plural
 
     def conflict_extras(self, obj):
         return {

@@ -1,9 +1,12 @@
 """The abstract audit model (who created a record and who saved it last, and when), the
-version check that keeps two saves from overwriting each other, and the toolkit's own two
-tables: counters that must never be evicted, and purges still to be delivered."""
+version check that keeps two saves from overwriting each other, and the toolkit's own
+tables: counters that must never be evicted, purges still to be delivered, and the desk's
+autosaves."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 AUDIT_FIELDS = ("created_at", "created_by", "modified_at", "modified_by")
@@ -103,3 +106,30 @@ class PendingPurge(models.Model):
 
     def __str__(self):
         return ", ".join(self.tags)
+
+
+class Autosave(models.Model):
+    """A desk form as someone left it, unsaved (``newsroom.core.autosave``): one per person
+    and record, ``object_id`` "" for a record not created yet. Offered back when they open the
+    record again; deleted when they save it, or after ``NEWSROOM_AUTOSAVE_DAYS``. Not a
+    version, never seen by readers, and it purges nothing."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64, blank=True)
+    # The form's fields as it posts them: [[name, value], ...] (a name may repeat).
+    data = models.JSONField()
+    # The record's version when the form was opened (``version_of``); "" for a new one.
+    base_version = models.CharField(max_length=64, blank=True)
+    saved_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("autosave")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="one_autosave_per_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.content_type.model} {self.object_id or 'new'}"

@@ -340,6 +340,9 @@ NEWSROOM_IMPORT_MAX_MB = env_int("NEWSROOM_IMPORT_MAX_MB", 1024)
 # A photo larger than this (width x height) has its resized copies made by the worker, not
 # in the desk's request (a 50-megapixel original takes seconds).
 NEWSROOM_RENDITIONS_INLINE_PIXELS = env_int("NEWSROOM_RENDITIONS_INLINE_PIXELS", 24_000_000)
+
+# The desk: a form's autosave is kept this many days, then forgotten (newsroom.core.autosave).
+NEWSROOM_AUTOSAVE_DAYS = env_int("NEWSROOM_AUTOSAVE_DAYS", 7)
 NEWSROOM_IMPORT_MEDIA_ROOT = env("NEWSROOM_IMPORT_MEDIA_ROOT", "")
 # Uploaded exports wait here for the worker (never in the public media storage); every
 # worker must see this folder (a shared volume when they run on other machines).

@@ -11,7 +11,7 @@
 
   function bodyText() {
     var parts = [];
-    document.querySelectorAll(".ProseMirror").forEach(function (editor) {
+    document.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (editor) {
       if (!editor.closest(".empty-form")) parts.push(editor.innerText || editor.textContent);
     });
     document.querySelectorAll("textarea[name$='-text']").forEach(function (area) {

@@ -1,9 +1,10 @@
 """Generic admin mixins, each configured per admin by attributes: edit conflicts
 (``conflicts``), history and compare (``history``), big change lists (``paging``), filters
 checked before they reach the database (``filters``), the "who saved it" record
-(``audit``) and the rights checked on inline rows (``rights``)."""
+(``audit``), the rights checked on inline rows (``rights``) and autosave (``autosave``)."""
 
 from .audit import AuditedAdmin
+from .autosave import AutosavedAdmin
 from .conflicts import ConflictCheckedAdmin, ConflictCheckedForm
 from .filters import ValidatedFiltersAdmin
 from .history import HistoryCompareAdmin
@@ -12,6 +13,7 @@ from .rights import CheckedInlinesAdmin
 
 __all__ = [
     "AuditedAdmin",
+    "AutosavedAdmin",
     "CheckedInlinesAdmin",
     "ConflictCheckedAdmin",
     "ConflictCheckedForm",

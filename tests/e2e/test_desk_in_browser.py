@@ -1,0 +1,83 @@
+"""The desk as writers and editors use it: nothing typed is lost (autosave, the browser's
+copy, leaving asks first), the live preview, presence and merge, the photo library."""
+
+import pytest
+
+from articles.models import Article
+from newsroom.core.models import Autosave
+from tests.e2e.conftest import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SLUG = "orbit-of-two-rumour"  # a draft by Jacob Robinson, the demo's writer
+BODY = "#articles_richtext_set-0 .ProseMirror[contenteditable]"
+
+
+def kept_on_server(*wanted, seconds=10):
+    """Wait for the server's autosave to hold each [name, value] pair or text wanted."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        kept = Autosave.objects.first()
+        data = kept.data if kept else []
+        if all(w in data if isinstance(w, list) else w in str(data) for w in wanted):
+            return data
+        time.sleep(0.2)
+    raise AssertionError(f"the autosave never held {wanted}: {data}")
+
+
+def test_unsaved_text_survives_a_closed_tab_and_a_lost_network(browser, demo_site):
+    article = Article.objects.get(slug=SLUG)
+    change = f"{demo_site}/admin/articles/article/{article.pk}/change/"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log_in(page, demo_site, "writer")
+    page.goto(change)
+    page.fill("#id_headline", "Orbit of Two: the rumour, checked")
+    page.locator(BODY).click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Kaleidoscope")
+    page.get_by_text("Unsaved changes kept at").wait_for()
+    kept_on_server(["headline", "Orbit of Two: the rumour, checked"], "Kaleidoscope")
+    # Leaving with changes not saved asks first.
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.goto(f"{demo_site}/admin/")
+    assert dialogs == ["beforeunload"]
+    context.close()  # the tab, and this browser's storage, are gone
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log_in(page, demo_site, "writer")
+    page.goto(change)
+    offer = page.locator(".nr-autosave__offer")
+    assert "Restore your unsaved changes from" in offer.inner_text()
+    assert "Headline" in offer.inner_text()
+    assert "body" in offer.inner_text()
+    offer.get_by_role("link", name="Restore them").click()
+    page.get_by_text("Nothing is saved yet").wait_for()
+    assert page.input_value("#id_headline") == "Orbit of Two: the rumour, checked"
+    assert "Kaleidoscope" in page.locator(BODY).inner_text()
+    article.refresh_from_db()
+    assert article.headline != "Orbit of Two: the rumour, checked"  # nothing saved
+
+    # The network goes: the browser keeps the copy and says so.
+    context.set_offline(True)
+    page.fill("#id_headline", "Typed on a train")
+    page.get_by_text("Offline: your changes are kept in this browser").wait_for(timeout=10_000)
+    page.close(run_before_unload=False)
+    context.set_offline(False)
+    page = context.new_page()
+    page.goto(change)
+    offer = page.locator(".nr-autosave__offer", has_text="This browser kept them")
+    offer.get_by_role("button", name="Restore them").click()
+    page.get_by_text("Nothing is saved yet").wait_for()
+    assert page.input_value("#id_headline") == "Typed on a train"
+
+    # Saved for real: the autosave is gone and nothing is offered again.
+    page.get_by_role("button", name="Save and continue editing").first.click()
+    page.wait_for_selector(".messagelist .success")
+    assert not Autosave.objects.exists()
+    page.reload()
+    assert page.locator(".nr-autosave__offer").count() == 0
+    context.close()
