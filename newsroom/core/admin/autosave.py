@@ -189,7 +189,9 @@ class AutosavedAdmin:
                 prefix = f"{prefix}-{prefixes[prefix]}"
             if f"{prefix}-TOTAL_FORMS" not in data:
                 continue
-            formset = FormSet(data=data, instance=obj or self.model(), prefix=prefix)
+            # Compared with what the page would show (a new article's prefilled byline too).
+            kwargs = self.get_formset_kwargs(request, obj or self.model(), inline, prefix)
+            formset = FormSet(**{**kwargs, "data": data, "files": None})
             label = str(self.autosave_inline_label(inline))
             if formset.has_changed() and label not in labels:
                 labels.append(label)
