@@ -8,6 +8,7 @@ number of queries.
 """
 
 import re
+from dataclasses import dataclass
 from functools import partial
 
 from content_editor.contents import contents_for_item
@@ -16,6 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -58,21 +60,45 @@ def render_article(request, article, *, preview=False, status=200, **extra):
     return TemplateResponse(request, TEMPLATE, context, status=status)
 
 
-def article_context(request, article, *, preview=False, share_link=None, **comments):
-    bylines = list(article.bylines.all())
-    shows = show_boxes(article)
-    tags = list(article.tags.all())
+@dataclass
+class Unsaved:
+    """An article's parts as a desk form holds them, not saved (the desk's live preview)."""
+
+    bylines: list
+    shows: list
+    tags: list
+    blocks: list
+
+
+def render_unsaved(request, article, unsaved):
+    """The article page for a form not saved yet, marked as a preview."""
+    if article.publish_at is None and article.modified_at is None:
+        article.modified_at = timezone.now()  # a new article: stands for its time
+    return render_article(request, article, preview=True, unsaved=unsaved)
+
+
+def article_context(request, article, *, preview=False, share_link=None, unsaved=None, **comments):
+    if unsaved is None:
+        bylines = list(article.bylines.all())
+        shows = show_boxes(article)
+        tags = list(article.tags.all())
+        # A preview shows the blocks as they are now; readers, the body stored when it was
+        # saved (or rendered now and stored, if it is stale).
+        body = render_blocks(body_blocks(article)) if preview else current_body(article)
+    else:
+        bylines, tags = unsaved.bylines, unsaved.tags
+        shows = show_boxes(article, unsaved.shows)
+        body = render_blocks(unsaved.blocks)
     trail = [(_("Home"), "/"), (_("Articles"), reverse("articles:list"))]
     if shows:
         trail.append((shows[0].title, shows[0].get_absolute_url()))
     trail.append((article.headline, article.get_absolute_url()))
     return {
         "article": article,
-        # A preview shows the blocks as they are now; readers, the body stored when it was
-        # saved (or rendered now and stored, if it is stale).
-        "body": render_blocks(body_blocks(article)) if preview else current_body(article),
+        "body": body,
         "section": "news",
         "preview": preview,
+        "unsaved": unsaved is not None,
         "share_link": share_link,
         "bylines": bylines,
         "shows": shows,
@@ -88,10 +114,10 @@ def article_context(request, article, *, preview=False, share_link=None, **comme
     }
 
 
-def show_boxes(article):
+def show_boxes(article, shows=None):
     """The shows the article covers, its own first (a film a covered show is based on comes
     after it), each with the credits its box names, read only if a box fragment is missing."""
-    shows = list(article.shows.all())
+    shows = list(article.shows.all() if shows is None else shows)
     sources = {show.based_on_show_id for show in shows}
     shows.sort(key=lambda show: show.pk in sources)
     box_credits = ShowBoxCredits(shows)
@@ -103,6 +129,8 @@ def show_boxes(article):
 
 def comment_context(request, article, *, preview, comment_form=None, comment_refusal=None):
     """The thread (read only if its fragment is missing) and the form, while it is open."""
+    if article.pk is None:  # a new article's preview: no thread yet
+        return {"thread": None, "comments_are_open": False, "comment_form": None}
     is_open = comments_open(article) and not preview
     if is_open:  # a cached copy must not outlive the comment form
         expire_at(comments_close_at(article))

@@ -28,6 +28,7 @@ from articles.models import (
     ShareLink,
     VideoEmbed,
 )
+from articles.views import Unsaved, render_unsaved
 from newsroom.core.admin import (
     AuditedAdmin,
     AutosavedAdmin,
@@ -35,6 +36,7 @@ from newsroom.core.admin import (
     ConflictCheckedForm,
     EstimatedCountAdmin,
     HistoryCompareAdmin,
+    LivePreviewAdmin,
 )
 from shows.models import Country, Platform
 
@@ -82,6 +84,7 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    LivePreviewAdmin,
     AutosavedAdmin,
     AuditedAdmin,
     ConflictCheckedAdmin,
@@ -173,7 +176,7 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/article-desk.js", "js/autosave.js"]
+        js = ["js/article-desk.js", "js/autosave.js", "js/live-preview.js"]
 
     def get_queryset(self, request):
         return (
@@ -187,6 +190,28 @@ class ArticleAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {"desk_user": request.user})
+
+    def render_live_preview(self, request, form, formsets):
+        """The article page for the form as it is: its bylines, coverage and body blocks in
+        memory, the rich text already sanitised by the form's validation."""
+        bylines, blocks = [], []
+        for formset in formsets:
+            kept = [
+                f.instance
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            if formset.model is ArticleAuthor:
+                bylines = sorted(kept, key=lambda byline: byline.position)
+            else:
+                blocks += [block for block in kept if block.region == "body"]
+        unsaved = Unsaved(
+            bylines=bylines,
+            shows=list(form.cleaned_data.get("shows") or []),
+            tags=list(form.cleaned_data.get("tags") or []),
+            blocks=sorted(blocks, key=lambda block: block.ordering),
+        )
+        return render_unsaved(request, form.instance, unsaved)
 
     def autosave_inline_label(self, inline):
         return _("body") if isinstance(inline, ContentEditorInline) else inline.verbose_name_plural

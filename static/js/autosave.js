@@ -73,7 +73,7 @@
           sending = false;
           if (result[0] === 200) {
             lastSent = text;
-            say("Unsaved changes kept at " + clock(Date.now()) + ". Save to publish them to the article.");
+            say("Unsaved changes kept at " + clock(Date.now()) + ". Save to keep them in the article.");
           } else {
             say(result[1].reason || "Your changes were not kept on the server; this browser keeps them.");
           }

@@ -81,3 +81,28 @@ def test_unsaved_text_survives_a_closed_tab_and_a_lost_network(browser, demo_sit
     page.reload()
     assert page.locator(".nr-autosave__offer").count() == 0
     context.close()
+
+
+def test_the_preview_pane_shows_a_word_typed_a_moment_ago(page, demo_site):
+    article = Article.objects.get(slug=SLUG)
+    log_in(page, demo_site, "writer")
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+    page.get_by_role("button", name="Show preview").click()
+    preview = page.frame_locator(".nr-preview__frame")
+    preview.locator(".preview-banner").wait_for()
+    page.locator(BODY).click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Marmalade")
+    preview.get_by_text("Marmalade").wait_for()
+    assert "not saved" in preview.locator(".preview-banner").inner_text()
+    # At phone width the page is laid out for a phone.
+    page.get_by_role("button", name="Phone").click()
+    assert page.locator(".nr-preview__frame").evaluate("f => f.offsetWidth") == 390
+    article.refresh_from_db()
+    assert "Marmalade" not in article.body_html
+    # The pane stays open on the next article opened, as it was left.
+    page.goto(f"{demo_site}/admin/articles/article/add/")
+    assert page.get_by_role("button", name="Hide preview").is_visible()
+    page.locator("#id_headline").press_sequentially("A story not saved at all")
+    preview.get_by_role("heading", name="A story not saved at all").wait_for()
+    assert "Jacob Robinson" in preview.locator(".byline").inner_text()  # its first byline

@@ -1,7 +1,8 @@
 """Generic admin mixins, each configured per admin by attributes: edit conflicts
 (``conflicts``), history and compare (``history``), big change lists (``paging``), filters
 checked before they reach the database (``filters``), the "who saved it" record
-(``audit``), the rights checked on inline rows (``rights``) and autosave (``autosave``)."""
+(``audit``), the rights checked on inline rows (``rights``), autosave (``autosave``) and
+the live preview (``preview``)."""
 
 from .audit import AuditedAdmin
 from .autosave import AutosavedAdmin
@@ -9,6 +10,7 @@ from .conflicts import ConflictCheckedAdmin, ConflictCheckedForm
 from .filters import ValidatedFiltersAdmin
 from .history import HistoryCompareAdmin
 from .paging import EstimatedCountAdmin
+from .preview import LivePreviewAdmin
 from .rights import CheckedInlinesAdmin
 
 __all__ = [
@@ -19,5 +21,6 @@ __all__ = [
     "ConflictCheckedForm",
     "EstimatedCountAdmin",
     "HistoryCompareAdmin",
+    "LivePreviewAdmin",
     "ValidatedFiltersAdmin",
 ]

@@ -46,6 +46,17 @@ def as_querydict(pairs):
     return data
 
 
+def record_for(model_admin, request, object_id):
+    """The record (None for a new one) and whether `request.user` may edit it: the same
+    question as for saving it. Http404 if it does not exist."""
+    if object_id is None:
+        return None, model_admin.has_add_permission(request)
+    obj = model_admin.get_object(request, object_id)
+    if obj is None:
+        raise Http404
+    return obj, model_admin.has_change_permission(request, obj)
+
+
 class _NeverSaved:
     """A form shown from an autosave: validated to show its errors, never saved."""
 
@@ -72,18 +83,9 @@ class AutosavedAdmin:
             return reverse(f"{name}_new")
         return reverse(name, args=[object_id])
 
-    def _record(self, request, object_id):
-        """The record and whether `request.user` may edit it; 404 if it does not exist."""
-        if object_id is None:
-            return None, self.has_add_permission(request)
-        obj = self.get_object(request, object_id)
-        if obj is None:
-            raise Http404
-        return obj, self.has_change_permission(request, obj)
-
     def autosave_view(self, request, object_id=None):
         """POST: keep the form as posted (or, with ``discard``, forget the autosave)."""
-        obj, may_edit = self._record(request, object_id)
+        obj, may_edit = record_for(self, request, object_id)
         if not may_edit:
             return JsonResponse({"kept": False, "reason": _("You may not edit this.")}, status=403)
         key = {"user": request.user, "model": self.model, "object_id": obj.pk if obj else None}
@@ -120,7 +122,7 @@ class AutosavedAdmin:
         extra_context = dict(extra_context or {})
         if request.method == "GET":
             try:
-                obj, may_edit = self._record(request, object_id)
+                obj, may_edit = record_for(self, request, object_id)
             except Http404:  # the admin says so its own way
                 obj, may_edit = None, False
             if may_edit:

@@ -52,6 +52,8 @@ class ConflictCheckedForm(forms.ModelForm):
     # The version the save starts from, once clean() has checked it: the service checks it
     # again under the same row lock, whoever calls it.
     loaded_at = UNCHECKED
+    # False for a form that is only shown, never saved (the desk's live preview).
+    check_conflicts = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,8 +90,8 @@ class ConflictCheckedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.instance.pk or self.instance._state.adding:
-            return cleaned  # a new object
+        if not self.check_conflicts or not self.instance.pk or self.instance._state.adding:
+            return cleaned  # a new object, or a form only shown
         # A missing, altered or unreadable note is a stale save: never a skipped check.
         try:
             loaded = signing.loads(cleaned.get("loaded_version") or "", salt=SALT)
