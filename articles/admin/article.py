@@ -40,6 +40,7 @@ from newsroom.core.admin import (
 )
 from shows.models import Country, Platform
 
+PUBLISHING = {_("Workflow"), _("Publishing")}
 SHORT_TEXTAREA = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
 
@@ -56,7 +57,58 @@ class ArticleAdminForm(ConflictCheckedForm):
         ),
     )
 
-    desk_user = None  # who is editing (set by ArticleAdmin.get_form)
+    confirm_live_change = forms.BooleanField(
+        label=_("Yes, change what readers see now"),
+        required=False,
+        help_text=_(
+            "Needed to unpublish, archive, hold back or move the publish time of a published "
+            "article: the desk asks first."
+        ),
+    )
+
+    # Set by ArticleAdmin.get_form: who is editing, the workflow button pressed, and whether
+    # this is a restore from history (which never touches the workflow).
+    desk_user = None
+    requested_step = None
+    restoring = False
+    preview_only = False  # the live preview: shown, never saved
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not (self.restoring or self.preview_only):
+            warning = self.live_change(cleaned)
+            if warning and not cleaned.get("confirm_live_change"):
+                self.add_error("confirm_live_change", warning)
+        return cleaned
+
+    def live_change(self, cleaned):
+        """What this save would change for readers of a published article, in words, or
+        None. In clean(), the instance is still the article as stored."""
+        stored = self.instance
+        if stored.status != ArticleStatus.PUBLISHED:
+            return None
+        now = timezone.now()
+        publish_at = cleaned.get("publish_at", stored.publish_at)
+        if stored.is_live and self.requested_step in ("unpublish", "archive"):
+            return _("This article is live: this takes it off the site. Tick the box to confirm.")
+        if stored.is_live and publish_at and publish_at > now:
+            return _(
+                "This article is live: a publish time to come takes it off the site until "
+                "%(when)s. Tick the box to confirm."
+            ) % {"when": services.when(publish_at)}
+        # To the second: the form's boxes show no microseconds.
+        if "publish_at" in cleaned and _seconds(publish_at) != _seconds(stored.publish_at):
+            return _(
+                "This moves the publish time from %(old)s to %(new)s. Tick the box to confirm."
+            ) % {
+                "old": services.when(stored.publish_at) if stored.publish_at else _("none"),
+                "new": services.when(publish_at) if publish_at else _("now"),
+            }
+        return None
+
+
+def _seconds(moment):
+    return moment.replace(microsecond=0) if moment else None
 
 
 class BylineFormSet(forms.BaseInlineFormSet):
@@ -142,6 +194,7 @@ class ArticleAdmin(
             {
                 "fields": [
                     "publish_at",
+                    "confirm_live_change",
                     "mark_significant",
                     "significant_update_at",
                     "comments_open",
@@ -189,7 +242,15 @@ class ArticleAdmin(
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        return type(form.__name__, (form,), {"desk_user": request.user})
+        return type(
+            form.__name__,
+            (form,),
+            {
+                "desk_user": request.user,
+                "requested_step": request.POST.get("_workflow") or None,
+                "restoring": hasattr(request, "article_before"),
+            },
+        )
 
     def render_live_preview(self, request, form, formsets):
         """The article page for the form as it is: its bylines, coverage and body blocks in
@@ -268,6 +329,15 @@ class ArticleAdmin(
             if editable
             else []
         )
+        before = getattr(request, "article_before", None)
+        if before is not None:
+            # As it stands outside the restore (the old version is written back meanwhile).
+            current = Article(pk=before.pk, status=before.status, publish_at=before.publish_at)
+            context["workflow_buttons"] = []  # a restore takes no workflow step
+            context["restoring_note"] = _(
+                "Restoring brings back the content only: text, blocks, bylines, coverage and "
+                "tags. Where the article stands stays as it is now: %(state)s."
+            ) % {"state": services.describe_state(current)}
         # The newsroom's time now, as the publish time's boxes are typed: the script names
         # the publish button "Schedule" once they hold a time to come.
         context["desk_now"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M:%S")
@@ -285,11 +355,18 @@ class ArticleAdmin(
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if services.can_publish(request.user):
-            return fieldsets
-        # Marking a significant update is the editors' call.
+        if hasattr(request, "article_before"):
+            # A restore brings back the content only: where the article stands and when it
+            # is published stay as they are now (services.save_article keeps them).
+            kept = {str(name) for name in PUBLISHING}
+            return [(name, opts) for name, opts in fieldsets if str(name) not in kept]
+        hidden = set()
+        if not services.can_publish(request.user):
+            hidden.add("mark_significant")  # the editors' call
+        if obj is None or obj.status != ArticleStatus.PUBLISHED:
+            hidden.add("confirm_live_change")  # asked only of a published article
         return [
-            (name, {**opts, "fields": [f for f in opts["fields"] if f != "mark_significant"]})
+            (name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]})
             for name, opts in fieldsets
         ]
 

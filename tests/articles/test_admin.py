@@ -212,3 +212,57 @@ def test_moderators_cannot_edit_articles(moderator_client):
     change = reverse("admin:articles_article_change", args=[article.pk])
     assert moderator_client.post(change, {"headline": "x"}).status_code == 403
     assert moderator_client.get(reverse("admin:shows_show_changelist")).status_code == 403
+
+
+# A save that changes what readers of a published article see asks first, on the server.
+def live_article_form(editor_client, **fields):
+    from tests.desk import form_data
+
+    article = ArticleFactory(**fields)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    return article, url, form_data(editor_client.get(url))
+
+
+def test_unpublishing_a_live_article_asks_first(editor_client):
+    article, url, data = live_article_form(editor_client)
+    response = editor_client.post(url, {**data, "_workflow": "unpublish"})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["confirm_live_change"]
+    assert "takes it off the site" in errors[0]
+    article.refresh_from_db()
+    assert article.is_live
+    confirmed = {**data, "_workflow": "unpublish", "confirm_live_change": "on"}
+    assert editor_client.post(url, confirmed).status_code == 302
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DRAFT
+
+
+def test_moving_a_published_articles_time_asks_first(editor_client):
+    article, url, data = live_article_form(editor_client)
+    data.update({"publish_at_0": "2024-04-08", "publish_at_1": "07:00:00"})
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "moves the publish time from" in response.content.decode()
+    assert "(London)" in response.content.decode()
+    assert editor_client.post(url, {**data, "confirm_live_change": "on"}).status_code == 302
+    article.refresh_from_db()
+    assert article.publish_at.date() == datetime.date(2024, 4, 8)
+
+
+def test_a_time_to_come_on_a_live_article_says_it_goes_off_the_site(editor_client):
+    article, url, data = live_article_form(editor_client)
+    soon = datetime.date.today() + datetime.timedelta(days=3)
+    data.update({"publish_at_0": soon.isoformat(), "publish_at_1": "09:00:00"})
+    response = editor_client.post(url, data)
+    assert "takes it off the site until" in response.content.decode()
+    article.refresh_from_db()
+    assert article.is_live
+
+
+def test_editing_a_live_articles_text_or_a_draft_needs_no_confirmation(editor_client):
+    _article, url, data = live_article_form(editor_client)
+    assert editor_client.post(url, {**data, "headline": "A typo fixed"}).status_code == 302
+    _draft, url, data = live_article_form(editor_client, status="draft", publish_at=None)
+    assert 'name="confirm_live_change"' not in editor_client.get(url).content.decode()
+    data.update({"publish_at_0": "2030-01-01", "publish_at_1": "09:00:00"})
+    assert editor_client.post(url, data).status_code == 302

@@ -224,7 +224,10 @@ def test_restoring_a_draft_version_of_a_live_article_keeps_it_live(editor_client
     draft = versions_of(article)[0]
     assert draft.field_dict["status"] == "draft"
     restore = reverse("admin:articles_article_revision", args=[article.pk, draft.pk])
-    assert editor_client.post(restore, form_data(editor_client.get(restore))).status_code == 302
+    page = editor_client.get(restore)
+    assert "Where the article stands stays as it is now: Published" in page.content.decode()
+    assert 'name="publish_at_0"' not in page.content.decode()  # not offered, not restored
+    assert editor_client.post(restore, form_data(page)).status_code == 302
     article.refresh_from_db()
     assert article.headline == "Romantics Anonymous starts filming"  # the content is back
     assert (article.status, article.publish_at) == ("published", published_at)

@@ -106,3 +106,32 @@ def test_the_preview_pane_shows_a_word_typed_a_moment_ago(page, demo_site):
     page.locator("#id_headline").press_sequentially("A story not saved at all")
     preview.get_by_role("heading", name="A story not saved at all").wait_for()
     assert "Jacob Robinson" in preview.locator(".byline").inner_text()  # its first byline
+
+
+def test_restoring_an_old_version_of_a_live_article_keeps_it_live(page, demo_site):
+    article = Article.objects.get(slug="romantics-anonymous-everything-we-know-so-far")
+    assert article.is_live
+    change = f"{demo_site}/admin/articles/article/{article.pk}/change/"
+    log_in(page, demo_site, "editor")
+    for headline in ("Romantics Anonymous: the first look", "Romantics Anonymous: the second"):
+        page.goto(change)
+        page.fill("#id_headline", headline)
+        page.get_by_role("button", name="Save and continue editing").first.click()
+        page.wait_for_selector(".messagelist .success")
+    page.goto(f"{change.removesuffix('change/')}history/")
+    page.get_by_role("link", name="Restore this version").first.click()
+    assert (
+        "Where the article stands stays as it is now: Published"
+        in page.locator(".nr-autosave__restored").inner_text()
+    )
+    assert page.locator("button[name=_workflow]").count() == 0  # no step from a restore
+    assert page.input_value("#id_headline") == "Romantics Anonymous: the first look"
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert article.headline == "Romantics Anonymous: the first look"
+    assert article.is_live
+    reader = page.context.browser.new_page()
+    assert reader.goto(f"{demo_site}{article.get_absolute_url()}").status == 200
+    assert reader.locator("h1").inner_text() == "Romantics Anonymous: the first look"
+    reader.close()

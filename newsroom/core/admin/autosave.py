@@ -120,7 +120,9 @@ class AutosavedAdmin:
     # Opening the record: the offer, or the form as it was left.
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
-        if request.method == "GET":
+        if getattr(request, "restoring_version", False):
+            pass  # an old version shown to be restored is not someone's typing
+        elif request.method == "GET":
             try:
                 obj, may_edit = record_for(self, request, object_id)
             except Http404:  # the admin says so its own way

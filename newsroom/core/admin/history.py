@@ -129,10 +129,12 @@ class HistoryCompareAdmin:
         # Before the old version is written back (to be shown, or saved): who may restore
         # it is judged on the object as it stands.
         self.remember_state(request, object_id)
+        request.restoring_version = True  # no autosave or live preview of an old version
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         self.remember_state(request, None)
+        request.restoring_version = True
         return super().recover_view(request, version_id, extra_context)
 
     def get_urls(self):

@@ -41,7 +41,7 @@ class LivePreviewAdmin:
         if not may_edit:
             return HttpResponseForbidden(_("You may not edit this."))
         Form = self.get_form(request, obj, change=obj is not None)
-        Form = type(Form.__name__, (Form,), {"check_conflicts": False})
+        Form = type(Form.__name__, (Form,), {"check_conflicts": False, "preview_only": True})
         form = Form(request.POST, request.FILES, instance=obj or self.model())
         valid = form.is_valid()
         formsets, _inlines = self._create_formsets(request, form.instance, change=obj is not None)
@@ -68,5 +68,6 @@ class LivePreviewAdmin:
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
-        extra_context["live_preview_url"] = self.live_preview_url(object_id)
+        if not getattr(request, "restoring_version", False):
+            extra_context["live_preview_url"] = self.live_preview_url(object_id)
         return super().changeform_view(request, object_id, form_url, extra_context)
