@@ -60,6 +60,7 @@ def step(client, article, name, media_root):
         return client.post(change_url(article), {"_workflow": name}).status_code
     data = form_data(page)
     data["_workflow"] = name
+    data["confirm_live_change"] = "on"  # taking a live story off the site asks first
     return client.post(change_url(article), data).status_code
 
 
