@@ -34,6 +34,18 @@ def edited(editor_client, media_root):
     return article
 
 
+def test_compare_keeps_paragraphs_apart_and_marks_the_words_changed():
+    from newsroom.core.admin.history import _text, word_changes
+
+    body = "<p>Filming starts next year.</p><p>Who is back</p><h2>The director</h2>"
+    assert _text(body) == "Filming starts next year.\nWho is back\nThe director"
+    assert word_changes("Filming starts next year.", "Filming starts in May.") == [
+        ("same", "Filming starts "),
+        ("removed", "next year."),
+        ("added", "in May."),
+    ]
+
+
 def versions_of(obj):
     return list(Version.objects.get_for_object(obj).order_by("revision__date_created", "pk"))
 
@@ -53,12 +65,10 @@ def test_two_versions_compare_as_a_readable_diff(edited, editor_client):
     first, second = versions_of(edited)
     url = reverse("admin:articles_article_compare", args=[edited.pk])
     html = editor_client.get(url, {"from": first.pk, "to": second.pk}).content.decode()
-    assert "<del>Romantics Anonymous starts filming</del>" in html
-    assert "<ins>Romantics Anonymous wraps filming</ins>" in html
-    assert "<del>Netflix</del>" in html
-    assert "<ins>K-drama</ins>" in html
-    assert "<del>Cameras are rolling.</del>" in html
-    assert "<ins>Filming has wrapped.</ins>" in html
+    # Word by word within a line edited in place.
+    assert "Romantics Anonymous <del>starts</del><ins>wraps </ins>filming" in html
+    assert "<del>Netflix</del><ins>K-drama</ins>" in html
+    assert "<del>Cameras are rolling.</del><ins>Filming has wrapped.</ins>" in html
     history = editor_client.get(reverse("admin:articles_article_history", args=[edited.pk]))
     assert "Compare the two versions" in history.content.decode()
     assert "Restore this version" in history.content.decode()

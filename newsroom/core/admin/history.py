@@ -10,6 +10,7 @@ is itself saved as a new version. An admin says what the comparison leaves out w
 
 import datetime
 import difflib
+import re
 
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
@@ -45,7 +46,37 @@ def _text(value):
         return date_format(value, "j F Y")
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
-    return strip_tags(str(value)) if value not in (None, "") else ""
+    if value in (None, ""):
+        return ""
+    # Rich text: one line per paragraph, heading or list item, so they never run together.
+    text = strip_tags(BLOCK_END.sub("\n", str(value)))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|pre)>|<br\s*/?>", re.I)
+
+
+def word_changes(old, new):
+    """One changed line as [(kind, text)]: "same", "removed" and "added" runs of words."""
+    before, after = old.split(), new.split()
+    runs = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(("same", before[i1:i2]))
+            continue
+        if i2 > i1:
+            runs.append(("removed", before[i1:i2]))
+        if j2 > j1:
+            runs.append(("added", after[j1:j2]))
+    # A space after each run but the last, and none between a removed run and the words
+    # that replace it.
+    segments = []
+    for n, (kind, words) in enumerate(runs):
+        following = runs[n + 1][0] if n + 1 < len(runs) else None
+        space = following is not None and not (kind == "removed" and following == "added")
+        segments.append((kind, " ".join(words) + (" " if space else "")))
+    return segments
 
 
 def readable(version, ignored=frozenset(ALWAYS_IGNORED), related_ignored=frozenset({"id"})):
@@ -92,7 +123,8 @@ def readable(version, ignored=frozenset(ALWAYS_IGNORED), related_ignored=frozens
 
 
 def compare(older, newer, **ignored):
-    """[(label, diff_rows)] of what differs; each row is ("same"|"removed"|"added", text)."""
+    """[(label, diff_rows)] of what differs; each row is ("same"|"removed"|"added", text),
+    or ("changed", [(kind, words)]) for a line edited in place."""
     before, after = readable(older, **ignored), readable(newer, **ignored)
     changes = []
     for label in dict.fromkeys([*before, *after]):
@@ -100,14 +132,18 @@ def compare(older, newer, **ignored):
         if old == new:
             continue
         rows = []
-        for line in difflib.ndiff(old.splitlines() or [""], new.splitlines() or [""]):
-            tag, text = line[:2], line[2:]
-            if tag == "  ":
-                rows.append(("same", text))
-            elif tag == "- ":
-                rows.append(("removed", text))
-            elif tag == "+ ":
-                rows.append(("added", text))
+        old_lines, new_lines = old.splitlines() or [""], new.splitlines() or [""]
+        matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                rows += [("same", line) for line in old_lines[i1:i2]]
+                continue
+            removed, added = old_lines[i1:i2], new_lines[j1:j2]
+            # A paragraph edited in place: its words, not the whole line twice.
+            while removed and added:
+                rows.append(("changed", word_changes(removed.pop(0), added.pop(0))))
+            rows += [("removed", line) for line in removed]
+            rows += [("added", line) for line in added]
         changes.append((label, rows))
     return changes
 
