@@ -7,6 +7,7 @@ from django_tasks import task
 from articles.models import ImportRun, Photo
 from articles.renditions import make_renditions, renditions_current
 from articles.services import renditions_remade
+from articles.services.notifications import step_notice
 from articles.wordpress.importer import perform
 
 logger = logging.getLogger(__name__)
@@ -51,3 +52,9 @@ def make_photo_renditions(*photo_pks):
 
 class RenditionsFailed(Exception):
     """Some photos of a renditions job could not be resized (their files are unreadable)."""
+
+
+@task()
+def send_step_notice(article_pk, step, was, by_pk):
+    """Email who should hear of a workflow step (articles.services.notifications)."""
+    return step_notice(article_pk, step, was, by_pk)

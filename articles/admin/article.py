@@ -18,6 +18,7 @@ from reversion.admin import VersionAdmin
 
 from articles import services
 from articles.models import (
+    BLOCK_MODELS,
     Article,
     ArticleAuthor,
     ArticleStatus,
@@ -172,7 +173,14 @@ class ArticleAdmin(
     ordering = [F("publish_at").desc(nulls_first=True), "-id"]  # article_desk_idx
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["hero_photo", "shows", "people", "tags"]
-    history_ignored_fields = ["search_document", "comment_count", "body_html", "body_format"]
+    history_ignored_fields = [
+        "search_document",
+        "comment_count",
+        "body_html",
+        "body_format",
+        "submitted_at",
+        "submitted_by",
+    ]
     history_related_ignored_fields = ["parent", "region", "ordering", "article", "position"]
 
     def reversion_register(self, model, **options):
@@ -274,8 +282,24 @@ class ArticleAdmin(
         )
         return render_unsaved(request, form.instance, unsaved)
 
-    def autosave_inline_label(self, inline):
-        return _("body") if isinstance(inline, ContentEditorInline) else inline.verbose_name_plural
+    history_message_ignored = frozenset(
+        {"loaded_version", "confirm_live_change", "mark_significant"}
+    )
+
+    def part_label(self, model):
+        if model is ArticleAuthor:
+            return _("bylines")
+        return _("body") if model in BLOCK_MODELS else model._meta.verbose_name_plural
+
+    def history_events(self, request, form):
+        """The workflow step this save took, and a significant update, with who."""
+        events = []
+        if form.cleaned_data.get("mark_significant"):
+            events.append(_("Marked as a significant update"))
+        _before, step = getattr(request, "article_save", (None, None))
+        if step:
+            events.append(services.step_history_words(step, form.instance, by=request.user))
+        return events
 
     def conflict_extras(self, obj):
         return {

@@ -164,6 +164,16 @@ class Article(AuditedModel):
             "body in another format is rendered again when it is next shown."
         ),
     )
+    # The last time it was submitted for review, and by whom (the editors' review queue).
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
     comment_count = models.PositiveIntegerField(
         _("approved comments"),
         default=0,

@@ -45,6 +45,7 @@ from .workflow import (
     is_mine,
     label_for,
     step_done_message,
+    step_history_words,
     steps_for,
     when,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "share_url",
     "start_import",
     "step_done_message",
+    "step_history_words",
     "step_to",
     "steps_for",
     "transition_article",

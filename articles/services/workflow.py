@@ -9,7 +9,6 @@ and status box, a restore from history, a command, an import.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,6 +16,7 @@ from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleStatus
+from newsroom.core.text import zone_name
 
 PUBLISH = "articles.publish_article"
 WRITER_STATUSES = frozenset({ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW})
@@ -116,11 +116,6 @@ def steps_for(user, article):
     ]
 
 
-def zone_name():
-    """The newsroom's zone as people say it: "London" for Europe/London."""
-    return settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
-
-
 def when(moment, *, now=None, year=False):
     """A time in the newsroom's zone, with the zone: "Thu 4 Dec, 14:00 (London)"."""
     local = timezone.localtime(moment)
@@ -177,6 +172,23 @@ def step_done_message(step, article, *, now=None):
     return _("“%(headline)s” is archived.") % {"headline": headline}
 
 
+def step_history_words(step, article, *, by):
+    """A step as the history says it: "Submitted for review by Jacob Robinson"."""
+    who = (by.get_full_name() or by.get_username()) if by else _("the newsroom")
+    if step == "publish" and article.is_scheduled:
+        return _("Scheduled for %(when)s by %(who)s") % {
+            "when": when(article.publish_at),
+            "who": who,
+        }
+    words = {
+        "submit": _("Submitted for review by %(who)s"),
+        "publish": _("Published by %(who)s"),
+        "unpublish": _("Back to draft, by %(who)s"),
+        "archive": _("Archived by %(who)s"),
+    }
+    return words[step] % {"who": who}
+
+
 def check_step(*, status, step, by):
     """The Step, if `by` may take it from `status`; else TransitionNotAllowed."""
     step = STEPS.get(step) if isinstance(step, str) else step
@@ -195,14 +207,23 @@ def check_step(*, status, step, by):
 def take_step(article, step, *, by, at=None):
     """Move the stored article to the step's status; publishing with no time means now.
     Stamps who did it (an editor with the article open is told); the caller purges."""
+    from articles.services.notifications import queue_step_notice
+
+    was = article.status
     article.status = step.status
     if step.status == ArticleStatus.PUBLISHED:
         article.publish_at = at or article.publish_at or timezone.now()
     article.stamp(by)
     article.modified_at = timezone.now()
+    changes = {}
+    if step.status == ArticleStatus.IN_REVIEW:
+        article.submitted_at, article.submitted_by = article.modified_at, by
+        changes = {"submitted_at": article.submitted_at, "submitted_by": by}
     Article.objects.filter(pk=article.pk).update(
         status=article.status,
         publish_at=article.publish_at,
         modified_at=article.modified_at,
         modified_by=article.modified_by,
+        **changes,
     )
+    queue_step_notice(article=article, step=step.name, was=was, by=by)

@@ -41,3 +41,18 @@ class XMLSafeFeed:
 
     def add_item(self, *args, **kwargs):
         super().add_item(*xml_safe(args), **{k: xml_safe(v) for k, v in kwargs.items()})
+
+
+def zone_name():
+    """The newsroom's time zone as people say it: "London" for Europe/London."""
+    from django.conf import settings
+
+    return settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def join_words(words):
+    """ "a", "a and b", "a, b and c"."""
+    words = [str(word) for word in words]
+    if len(words) < 3:
+        return " and ".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"

@@ -196,14 +196,14 @@ class AutosavedAdmin:
             # Compared with what the page would show (a new article's prefilled byline too).
             kwargs = self.get_formset_kwargs(request, obj or self.model(), inline, prefix)
             formset = FormSet(**{**kwargs, "data": data, "files": None})
-            label = str(self.autosave_inline_label(inline))
+            label = str(self.part_label(inline.model))
             if formset.has_changed() and label not in labels:
                 labels.append(label)
         return labels
 
-    def autosave_inline_label(self, inline):
-        """How the offer names an inline that changed."""
-        return inline.verbose_name_plural
+    def part_label(self, model):
+        """How the offer names rows edited with the record that changed."""
+        return model._meta.verbose_name_plural
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

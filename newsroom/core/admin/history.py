@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from newsroom.core.models import AUDIT_FIELDS
+from newsroom.core.text import join_words, zone_name
 
 ALWAYS_IGNORED = {"id", *AUDIT_FIELDS}
 
@@ -155,6 +156,35 @@ class HistoryCompareAdmin:
     object_history_template = "admin/history_with_compare.html"
     history_ignored_fields = ()
     history_related_ignored_fields = ()
+    # Form fields that are not the record's content: never named in a history entry.
+    history_message_ignored = frozenset({"loaded_version"})
+
+    # Each save's entry in the history, in words: "Headline and body changed. Submitted
+    # for review by Jacob Robinson."
+    def construct_change_message(self, request, form, formsets, add):
+        if add:
+            parts = [str(_("Created"))]
+        else:
+            labels = [
+                str(form.fields[name].label or name).capitalize()
+                for name in form.changed_data
+                if name not in self.history_message_ignored
+            ]
+            for formset in formsets:
+                label = str(self.part_label(formset.model))
+                if formset.has_changed() and label not in labels:
+                    labels.append(label if labels else label.capitalize())
+            parts = [_("%(what)s changed") % {"what": join_words(labels)}] if labels else []
+        parts += [str(event) for event in self.history_events(request, form)]
+        return ". ".join(parts) + "." if parts else str(_("Saved with no changes."))
+
+    def part_label(self, model):
+        """How the history and the autosave name rows edited with the record."""
+        return model._meta.verbose_name_plural
+
+    def history_events(self, request, form):
+        """What else this save did, in words (a workflow step...)."""
+        return []
 
     def remember_state(self, request, object_id):
         """Called before a restore (or the recovery of a deleted object: ``object_id`` is
@@ -200,7 +230,12 @@ class HistoryCompareAdmin:
             f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_compare",
             args=(quote(object_id),),
         )
-        context = {"versions": versions, "compare_url": compare_url, **(extra_context or {})}
+        context = {
+            "versions": versions,
+            "compare_url": compare_url,
+            "zone": zone_name(),
+            **(extra_context or {}),
+        }
         return super().history_view(request, object_id, context)
 
     def compare_view(self, request, object_id):
@@ -231,5 +266,6 @@ class HistoryCompareAdmin:
                 related_ignored=frozenset({"id", *self.history_related_ignored_fields}),
             ),
             "has_change_permission": self.has_change_permission(request, obj),
+            "zone": zone_name(),
         }
         return TemplateResponse(request, "admin/history_compare.html", context)

@@ -5,14 +5,15 @@ import datetime
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import ngettext
+from django.utils.timesince import timesince
+from django.utils.translation import gettext, ngettext
 
-from articles.models import Article, ArticleStatus, Comment, CommentStatus
+from articles.models import Article, ArticleAuthor, ArticleStatus, Comment, CommentStatus
 from shows.models import Show
 
 register = template.Library()
@@ -48,6 +49,16 @@ def _when(value):
     return date_format(value, "j M Y") if value else ""
 
 
+def _queued(article):
+    names = ", ".join(byline.author.display_name for byline in article.bylines.all())
+    return f"{article.headline} — {names}" if names else article.headline
+
+
+def _waited(article, now):
+    since = article.submitted_at or article.modified_at
+    return gettext("waiting %(time)s") % {"time": timesince(since, now, depth=1)}
+
+
 @register.inclusion_tag("admin/includes/dashboard.html", takes_context=True)
 def editor_dashboard(context):
     """The desk at a glance: my drafts, waiting for review, scheduled, recently published,
@@ -60,7 +71,14 @@ def editor_dashboard(context):
         mine = Q(created_by=user) | Q(
             pk__in=Article.authors.through.objects.filter(author__user=user).values("article")
         )
-        review = articles.filter(status=ArticleStatus.IN_REVIEW)
+        # The review queue names its writers and how long each story has waited.
+        review = (
+            Article.objects.only("headline", "submitted_at", "modified_at")
+            .filter(status=ArticleStatus.IN_REVIEW)
+            .prefetch_related(
+                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+        )
         if not user.has_perm("articles.publish_article"):
             review = review.filter(mine)
         sections += [
@@ -69,7 +87,7 @@ def editor_dashboard(context):
                 articles.filter(mine, status=ArticleStatus.DRAFT).order_by("-modified_at"),
                 "modified_at",
             ),
-            ("Waiting for review", review.order_by("modified_at"), "modified_at"),
+            ("Waiting for review", review.order_by("submitted_at", "modified_at"), "waiting"),
             ("Scheduled", articles.scheduled(now=now).order_by("publish_at"), "publish_at"),
             (
                 "Published in the last 7 days",
@@ -84,9 +102,11 @@ def editor_dashboard(context):
             "title": title,
             "items": [
                 {
-                    "label": article.headline,
+                    "label": _queued(article) if field == "waiting" else article.headline,
                     "url": reverse("admin:articles_article_change", args=[article.pk]),
-                    "when": _when(getattr(article, field)),
+                    "when": _waited(article, now)
+                    if field == "waiting"
+                    else _when(getattr(article, field)),
                 }
                 for article in queryset[:DASHBOARD_ROWS]
             ],
