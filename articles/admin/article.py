@@ -38,6 +38,7 @@ from newsroom.core.admin import (
     EstimatedCountAdmin,
     HistoryCompareAdmin,
     LivePreviewAdmin,
+    PresenceAdmin,
 )
 from shows.models import Country, Platform
 
@@ -137,6 +138,7 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    PresenceAdmin,
     LivePreviewAdmin,
     AutosavedAdmin,
     AuditedAdmin,
@@ -237,7 +239,13 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/article-desk.js", "js/autosave.js", "js/live-preview.js"]
+        js = [
+            "js/article-desk.js",
+            "js/autosave.js",
+            "js/live-preview.js",
+            "js/presence.js",
+            "js/merge.js",
+        ]
 
     def get_queryset(self, request):
         return (
@@ -303,9 +311,36 @@ class ArticleAdmin(
 
     def conflict_extras(self, obj):
         return {
-            _("Body"): services.article_plain_text(obj),
-            _("bylines"): ", ".join(str(b.author) for b in obj.bylines.select_related("author")),
+            self.part_label(RichText): services.article_plain_text(obj),
+            self.part_label(ArticleAuthor): ", ".join(
+                str(b.author) for b in obj.bylines.select_related("author")
+            ),
         }
+
+    def conflict_submitted_extras(self, request, obj):
+        """The body and bylines as posted, to merge with a newer save: left out if a formset
+        does not validate (then a newer change to it is never merged over)."""
+        formsets, _inlines = self._create_formsets(request, obj, change=True)
+        bylines, blocks, posted = [], [], {}
+        for formset in formsets:
+            if not formset.is_valid():
+                return posted
+            kept = [
+                f.instance
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            if formset.model is ArticleAuthor:
+                bylines = sorted(kept, key=lambda byline: byline.position)
+            else:
+                blocks += kept
+        body = sorted((b for b in blocks if b.region == "body"), key=lambda b: b.ordering)
+        posted[self.part_label(RichText)] = services.article_plain_text(obj, body)
+        posted[self.part_label(ArticleAuthor)] = ", ".join(str(b.author) for b in bylines)
+        return posted
+
+    def conflict_part(self, formset):
+        return str(self.part_label(formset.model))
 
     @admin.display(description=_("where it stands"))
     def workflow_state(self, article):
@@ -337,6 +372,9 @@ class ArticleAdmin(
         if obj is not None and not services.can_delete(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def can_take_lock(self, request, obj):
+        return services.can_publish(request.user)  # editors, as in Wagtail
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)

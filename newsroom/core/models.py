@@ -133,3 +133,48 @@ class Autosave(models.Model):
 
     def __str__(self):
         return f"{self.user} on {self.content_type.model} {self.object_id or 'new'}"
+
+
+class Presence(models.Model):
+    """Someone with a record open in the desk, seen at their page's last heartbeat
+    (``newsroom.core.presence``); forgotten when they leave or stop beating."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    since = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("presence")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="one_presence_per_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.content_type.model} {self.object_id}"
+
+
+class EditLock(models.Model):
+    """A record locked for editing by one person: others may read it but not save it until
+    it is unlocked; an editor may take the lock over (as in Wagtail)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    locked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("edit lock")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_lock_per_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} locked by {self.locked_by}"

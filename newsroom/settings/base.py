@@ -343,6 +343,8 @@ NEWSROOM_RENDITIONS_INLINE_PIXELS = env_int("NEWSROOM_RENDITIONS_INLINE_PIXELS",
 
 # The desk: a form's autosave is kept this many days, then forgotten (newsroom.core.autosave).
 NEWSROOM_AUTOSAVE_DAYS = env_int("NEWSROOM_AUTOSAVE_DAYS", 7)
+# Someone whose open page has not beaten for this many seconds has left (newsroom.core.presence).
+NEWSROOM_PRESENCE_SECONDS = env_int("NEWSROOM_PRESENCE_SECONDS", 30)
 NEWSROOM_IMPORT_MEDIA_ROOT = env("NEWSROOM_IMPORT_MEDIA_ROOT", "")
 # Uploaded exports wait here for the worker (never in the public media storage); every
 # worker must see this folder (a shared volume when they run on other machines).

@@ -1,5 +1,6 @@
-"""No lost edits: the second of two overlapping saves is refused, names who saved first and
-what they changed, and keeps what the second person typed."""
+"""No lost edits: a second save on top of a newer one is merged when they changed different
+fields; when both changed one field, it is refused, names who saved first, shows theirs and
+yours side by side and keeps what the second person typed."""
 
 import datetime
 
@@ -26,7 +27,7 @@ def editor_named(first_name):
     return client
 
 
-def test_the_second_article_save_is_refused_and_keeps_the_text(media_root):
+def test_a_second_save_changing_other_fields_is_merged_with_the_first(media_root):
     article = ArticleFactory(headline="Original headline", dek="Original dek")
     RichTextFactory(parent=article, text="<p>Original body.</p>")
     url = reverse("admin:articles_article_change", args=[article.pk])
@@ -38,22 +39,49 @@ def test_the_second_article_save_is_refused_and_keeps_the_text(media_root):
     assert mei.post(url, mei_form).status_code == 302
 
     daniel_form["dek"] = "Daniel's careful new dek"
+    response = daniel.post(url, daniel_form, follow=True)
+    assert response.status_code == 200
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert "Mei Editor saved this after you opened it; both saves are kept" in shown
+    assert "headline" in shown
+    assert "body" in shown
+    article.refresh_from_db()
+    assert (article.headline, article.dek) == ("Mei's sharper headline", "Daniel's careful new dek")
+    assert "Mei rewrote the body." in article.body_html  # their body was not written over
+    assert article.modified_by.first_name == "Daniel"
+
+
+def test_a_field_both_changed_is_shown_side_by_side_and_nothing_is_saved(media_root):
+    article = ArticleFactory(headline="Original headline", dek="Original dek")
+    RichTextFactory(parent=article, text="<p>Original body.</p>")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    mei, daniel = editor_named("Mei"), editor_named("Daniel")
+    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei_form["headline"] = "Mei's sharper headline"
+    mei_form["dek"] = "Mei's dek"
+    assert mei.post(url, mei_form).status_code == 302
+
+    daniel_form["headline"] = "Daniel's headline"
     response = daniel.post(url, daniel_form)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Mei Editor saved this at" in html
     assert "Nothing of yours has been saved" in html
-    assert "<strong>headline</strong>: Mei&#x27;s sharper headline" in html
-    assert "<strong>Body</strong>: Mei rewrote the body." in html
-    assert "Daniel&#x27;s careful new dek" in html  # what Daniel typed is still there
+    assert '<table class="nr-merge">' in html
+    assert "<td>Mei&#x27;s sharper headline" in html  # theirs
+    assert "<td>Daniel&#x27;s headline</td>" in html  # yours
+    assert 'class="button nr-use-theirs" data-field="id_headline"' in html
+    assert 'value="Daniel&#x27;s headline"' in html  # what Daniel typed is still there
+    assert "Their changes to these are now in the form: dek" in html
+    assert "Mei&#x27;s dek</textarea>" in html  # only Mei changed it: hers, in the form
     article.refresh_from_db()
-    assert (article.headline, article.dek) == ("Mei's sharper headline", "Original dek")
+    assert (article.headline, article.dek) == ("Mei's sharper headline", "Mei's dek")
 
-    # Saving again, having seen the warning, replaces Mei's version on purpose.
+    # Saving again, having seen both, keeps what the form shows.
     again = form_data(response)
     assert daniel.post(url, again).status_code == 302
     article.refresh_from_db()
-    assert (article.headline, article.dek) == ("Original headline", "Daniel's careful new dek")
+    assert (article.headline, article.dek) == ("Daniel's headline", "Mei's dek")
     assert article.modified_by.first_name == "Daniel"
 
 
@@ -69,7 +97,7 @@ def test_one_person_saving_twice_is_not_a_conflict(media_root):
     assert Article.objects.get().dek == "Second"
 
 
-def test_the_second_show_save_is_refused_and_names_the_credits_that_changed():
+def test_a_second_show_save_changing_other_fields_is_merged():
     show = ShowFactory(title="Harbour Lights", synopsis="A lighthouse relit.")
     url = reverse("admin:shows_show_change", args=[show.pk])
     mei, daniel = editor_named("Mei"), editor_named("Daniel")
@@ -77,16 +105,30 @@ def test_the_second_show_save_is_refused_and_names_the_credits_that_changed():
     mei_form["synopsis"] = "Mei's synopsis."
     assert mei.post(url, mei_form).status_code == 302
     daniel_form["release_note"] = "confirmed by Lumen+"
+    assert daniel.post(url, daniel_form).status_code == 302
+    show.refresh_from_db()
+    assert (show.synopsis, show.release_note) == ("Mei's synopsis.", "confirmed by Lumen+")
+
+
+def test_a_show_save_both_changed_names_the_field_side_by_side():
+    show = ShowFactory(title="Harbour Lights", synopsis="A lighthouse relit.")
+    url = reverse("admin:shows_show_change", args=[show.pk])
+    mei, daniel = editor_named("Mei"), editor_named("Daniel")
+    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei_form["synopsis"] = "Mei's synopsis."
+    assert mei.post(url, mei_form).status_code == 302
+    daniel_form["synopsis"] = "Daniel's synopsis."
+    daniel_form["release_note"] = "confirmed by Lumen+"
     response = daniel.post(url, daniel_form)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Mei Editor saved this at" in html
-    assert "<strong>synopsis</strong>: Mei&#x27;s synopsis." in html
+    assert '<th scope="row">synopsis</th><td>Mei&#x27;s synopsis.' in html
     assert 'value="confirmed by Lumen+"' in html
     assert Show.objects.get().release_note == ""
 
 
-def test_a_status_update_from_the_tracker_is_not_overwritten_either():
+def test_a_status_update_from_the_tracker_is_kept_by_a_later_save():
     show = ShowFactory(title="Signal Fire", status="announced")
     url = reverse("admin:shows_show_change", args=[show.pk])
     mei, daniel = editor_named("Mei"), editor_named("Daniel")
@@ -102,7 +144,6 @@ def test_a_status_update_from_the_tracker_is_not_overwritten_either():
         },
     )
     daniel_form["synopsis"] = "Daniel's synopsis."
-    html = daniel.post(url, daniel_form).content.decode()
-    assert "Mei Editor saved this at" in html
-    assert "<strong>production status</strong>: filming" in html
-    assert Show.objects.get().status == "filming"
+    assert daniel.post(url, daniel_form).status_code == 302
+    show.refresh_from_db()
+    assert (show.status, show.synopsis) == ("filming", "Daniel's synopsis.")

@@ -135,3 +135,50 @@ def test_restoring_an_old_version_of_a_live_article_keeps_it_live(page, demo_sit
     assert reader.goto(f"{demo_site}{article.get_absolute_url()}").status == 200
     assert reader.locator("h1").inner_text() == "Romantics Anonymous: the first look"
     reader.close()
+
+
+def test_two_editors_see_each_other_and_their_saves_merge(browser, demo_site, settings):
+    article = Article.objects.get(slug="romantics-anonymous-everything-we-know-so-far")
+    change = f"{demo_site}/admin/articles/article/{article.pk}/change/"
+
+    def desk(username):
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        log_in(page, demo_site, username)
+        page.goto(change)
+        return page
+
+    mei = desk("editor")  # Mei Tanaka
+    admin = desk("admin")
+    assert "Mei Tanaka is editing this (since" in admin.locator(".nr-presence__others").inner_text()
+    # Mei's page learns of the second editor at its next heartbeat.
+    mei.locator(".nr-presence__others", has_text="is editing this").wait_for(timeout=20_000)
+
+    # Different fields: the second save keeps the first.
+    mei.fill("#id_headline", "Romantics Anonymous: Mei's headline")
+    mei.get_by_role("button", name="Save and continue editing").first.click()
+    mei.wait_for_selector(".messagelist .success")
+    admin.fill("#id_dek", "A dek the second editor wrote.")
+    admin.get_by_role("button", name="Save and continue editing").first.click()
+    admin.get_by_text("both saves are kept").wait_for()
+    article.refresh_from_db()
+    assert article.headline == "Romantics Anonymous: Mei's headline"
+    assert article.dek == "A dek the second editor wrote."
+
+    # The same field: offered side by side, nothing saved, nothing typed lost.
+    mei.fill("#id_headline", "Mei again")
+    mei.get_by_role("button", name="Save and continue editing").first.click()
+    mei.wait_for_selector(".messagelist .success")
+    admin.fill("#id_headline", "The admin's own headline")
+    admin.get_by_role("button", name="Save and continue editing").first.click()
+    table = admin.locator("table.nr-merge")
+    assert "Mei again" in table.inner_text()
+    assert "The admin's own headline" in table.inner_text()
+    assert admin.input_value("#id_headline") == "The admin's own headline"
+    article.refresh_from_db()
+    assert article.headline == "Mei again"
+    table.get_by_role("button", name="Use theirs").click()
+    assert admin.input_value("#id_headline") == "Mei again"
+    admin.get_by_role("button", name="Save and continue editing").first.click()
+    admin.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert (article.headline, article.dek) == ("Mei again", "A dek the second editor wrote.")

@@ -1,8 +1,8 @@
 """Generic admin mixins, each configured per admin by attributes: edit conflicts
 (``conflicts``), history and compare (``history``), big change lists (``paging``), filters
 checked before they reach the database (``filters``), the "who saved it" record
-(``audit``), the rights checked on inline rows (``rights``), autosave (``autosave``) and
-the live preview (``preview``)."""
+(``audit``), the rights checked on inline rows (``rights``), autosave (``autosave``),
+the live preview (``preview``) and who else has a record open, and locks (``presence``)."""
 
 from .audit import AuditedAdmin
 from .autosave import AutosavedAdmin
@@ -10,6 +10,7 @@ from .conflicts import ConflictCheckedAdmin, ConflictCheckedForm
 from .filters import ValidatedFiltersAdmin
 from .history import HistoryCompareAdmin
 from .paging import EstimatedCountAdmin
+from .presence import PresenceAdmin
 from .preview import LivePreviewAdmin
 from .rights import CheckedInlinesAdmin
 
@@ -22,5 +23,6 @@ __all__ = [
     "EstimatedCountAdmin",
     "HistoryCompareAdmin",
     "LivePreviewAdmin",
+    "PresenceAdmin",
     "ValidatedFiltersAdmin",
 ]

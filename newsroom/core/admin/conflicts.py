@@ -1,20 +1,28 @@
-"""No lost edits: an admin form refuses to overwrite a save made after it was opened.
+"""No lost edits: an admin form never silently overwrites a save made after it was opened.
 
 The change form carries a signed note of the version it was opened on: the object's
 `modified_at` and a fingerprint of each field (plus extras such as an article's body). If
-someone saved the object since, the save is refused with a message naming who and when and
-listing what they changed, and the form comes back with everything the second person typed.
-The note is then renewed, so saving again is a deliberate choice to replace their changes.
+someone saved the object since, the two saves are merged field by field: what only they
+changed is kept (their value goes into this save; rows edited with the record that only
+they changed are not written again), what only this person changed is saved. When both
+changed the same field differently, nothing is saved: the form comes back with everything
+typed, and the fields are shown side by side, theirs and yours, to choose. The note is then
+renewed, so saving again is a deliberate choice.
 
 An admin opts in with ConflictCheckedAdmin and a form based on ConflictCheckedForm, and says
 what to compare with attributes: ``conflict_ignored_fields`` (fields never compared, besides
-the audit fields) and ``conflict_extras(obj)`` (what else is edited on the same page, such as
-an article's body or a show's credits, as {label: text}).
+the audit fields), ``conflict_extras(obj)`` (what else is edited on the same page, such as
+an article's body or a show's credits, as {label: text}), ``conflict_submitted_extras
+(request, obj)`` (the same, of what was posted; without it, a save meeting a newer one that
+changed an extra is never merged) and ``conflict_part(formset)`` (which extra a formset
+writes).
 """
 
+import datetime
 import hashlib
 
 from django import forms
+from django.contrib import messages
 from django.core import signing
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -33,8 +41,18 @@ SALT = "shows.edit-conflicts"  # unchanged since it moved here: forms already op
 ALWAYS_IGNORED = {"id", *AUDIT_FIELDS}
 
 
+def _canonical(value):
+    """One text for one value, however it was read: a time from the database (UTC, with
+    microseconds) and the same time from the form (local, to the second) agree."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(datetime.UTC)
+        return value.replace(microsecond=0).isoformat()
+    return str(value)
+
+
 def _fingerprint(value):
-    return hashlib.sha256(str(value).encode()).hexdigest()[:16]
+    return hashlib.sha256(_canonical(value).encode()).hexdigest()[:16]
 
 
 def _short(value, limit=160):
@@ -54,9 +72,12 @@ class ConflictCheckedForm(forms.ModelForm):
     loaded_at = UNCHECKED
     # False for a form that is only shown, never saved (the desk's live preview).
     check_conflicts = True
+    conflict_request = None  # the request posting it (set by ConflictCheckedAdmin.get_form)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.merged_with = None  # (their version, [labels of theirs taken]) once merged
+        self.kept_theirs = set()  # extras only they changed: not written by this save
         if self.instance.pk and not self.is_bound:
             self.initial["loaded_version"] = self.version_token(self.instance)
 
@@ -107,35 +128,160 @@ class ConflictCheckedForm(forms.ModelForm):
         else:
             self.loaded_at = loaded["at"]
             return cleaned
-        snapshot = self.snapshot(current)
-        changed = [
-            (label, _short(value) or _("(now empty)"))
-            for label, value in snapshot.items()
-            if loaded["h"].get(label) != _fingerprint(value)
-        ]
+        merged = self.merge(loaded["h"], current)
+        if merged is not None:  # nothing both changed: saved on top of theirs, merged
+            self.merged_with = (current, merged)
+            self.loaded_at = version_of(current)
+            return cleaned
+        raise self.conflict_error(loaded["h"], current)
+
+    # Merging with a newer save.
+    def edited(self, current):
+        """{label: (field name or None, value)} of what this save would write, applied to
+        `current`: the form's own fields, and the extras as posted."""
+        model_fields = {f.name: f for f in current._meta.concrete_fields}
+        sets = {f.name: f for f in current._meta.many_to_many}
+        edited = {}
+        for name, value in self.cleaned_data.items():
+            field = model_fields.get(name) or sets.get(name)
+            if field is None or name in self.conflict_ignored or not field.editable:
+                continue
+            if field.many_to_many:
+                value = ", ".join(sorted(str(item) for item in value or []))
+            edited[str(field.verbose_name)] = (name, "" if value is None else value)
+        if self.conflict_admin is not None and self.conflict_request is not None:
+            posted = self.conflict_admin.conflict_submitted_extras(self.conflict_request, current)
+            edited.update({str(label): (None, text) for label, text in posted.items()})
+        return edited
+
+    def merge(self, loaded, current):
+        """Take what only the newer save changed; None if both changed something."""
+        theirs = self.snapshot(current)
+        mine = self.edited(current)
+        extras = {str(label) for label in self.snapshot_extras(current)}
+        taken = []
+        for label, their_value in theirs.items():
+            if label not in mine:
+                if label in extras and _fingerprint(their_value) != loaded.get(label):
+                    return None  # rows they changed that this save may write again
+                continue  # not on this form: theirs stays as it is
+            name, my_value = mine[label]
+            they = _fingerprint(their_value) != loaded.get(label)
+            me = _fingerprint(my_value) != loaded.get(label)
+            if they and me and _fingerprint(my_value) != _fingerprint(their_value):
+                return None
+            if they and not me:
+                taken.append((label, name))
+        # Everything this form does not write is as they left it (the record may have been
+        # read before their save committed).
+        for field in current._meta.concrete_fields:
+            if field.name not in self.cleaned_data and not field.primary_key:
+                setattr(self.instance, field.attname, getattr(current, field.attname))
+        for label, name in taken:
+            if name is None:
+                self.kept_theirs.add(label)  # their rows stay; this form's are not written
+            elif current._meta.get_field(name).many_to_many:
+                self.cleaned_data[name] = list(getattr(current, name).all())
+            else:
+                self.cleaned_data[name] = getattr(current, name)
+        return [label for label, _name in taken]
+
+    def conflict_error(self, loaded, current):
+        """Both changed: theirs and yours side by side; the note renewed."""
+        theirs = self.snapshot(current)
+        mine = self.edited(current)
+        rows = []
+        for label, their_value in theirs.items():
+            if label not in mine:
+                continue
+            name, my_value = mine[label]
+            they = _fingerprint(their_value) != loaded.get(label)
+            if they and _fingerprint(my_value) != _fingerprint(their_value):
+                me = _fingerprint(my_value) != loaded.get(label)
+                rows.append((label, name, their_value, my_value, me))
         who = getattr(current, "modified_by", None)
         name = (who.get_full_name() or who.get_username()) if who else _("Someone")
         when = date_format(timezone.localtime(current.modified_at), "j F Y, H:i")
-        # Renew the note: saving again now deliberately replaces their version with this one.
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = self.version_token(current)
-        raise forms.ValidationError(
+        for _label, field, _theirs, _mine, me in rows:
+            if not me and field:  # only they changed it: their value, in the form
+                self.put(field, getattr(current, field))
+        both = [row for row in rows if row[4]]
+        return forms.ValidationError(
             format_html(
                 "{} saved this at {}, after you opened it. Nothing of yours has been saved; "
-                "what you typed is still in the form below.{}"
-                "<p>To keep their changes, copy what you need, reload the page and make your "
-                "changes again. To replace their version with yours, save again.</p>",
+                "what you typed is still in the form below.{}{}"
+                "<p>Choose for each, then save: saving now keeps what the form shows.</p>",
                 name,
                 when,
                 format_html(
-                    "<p>What they changed:</p><ul>{}</ul>",
-                    format_html_join("", "<li><strong>{}</strong>: {}</li>", changed),
+                    '<table class="nr-merge"><thead><tr><th scope="col">{}</th>'
+                    '<th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
+                    "<tbody>{}</tbody></table>",
+                    _("Changed by both"),
+                    _("Theirs"),
+                    _("Yours"),
+                    format_html_join(
+                        "",
+                        '<tr><th scope="row">{}</th><td>{}{}</td><td>{}</td></tr>',
+                        (
+                            (
+                                label,
+                                _short(their_value, 400) or _("(empty)"),
+                                self.use_theirs_button(field, their_value),
+                                _short(my_value, 400) or _("(empty)"),
+                            )
+                            for label, field, their_value, my_value, _me in both
+                        ),
+                    ),
                 )
-                if changed
+                if both
+                else "",
+                format_html(
+                    "<p>{} {}</p>",
+                    _("Their changes to these are now in the form:"),
+                    ", ".join(label for label, *_rest, me in rows if not me),
+                )
+                if any(not row[4] for row in rows)
                 else "",
             ),
             code="edit_conflict",
         )
+
+    def use_theirs_button(self, field, value):
+        """A button (static/js/merge.js) putting their text into a text box of the form."""
+        if not field or not isinstance(self.fields[field].widget, forms.TextInput | forms.Textarea):
+            return ""
+        return format_html(
+            ' <button type="button" class="button nr-use-theirs" data-field="{}" data-value="{}">'
+            "{}</button>",
+            self[field].auto_id,
+            "" if value is None else str(value),
+            _("Use theirs"),
+        )
+
+    def put(self, name, value):
+        """Set a field's posted data to `value`, as its widget would post it."""
+        key = self.add_prefix(name)
+        field = self.fields.get(name)
+        if field is None:
+            return
+        if isinstance(field.widget, forms.SplitDateTimeWidget):
+            local = timezone.localtime(value) if value else None
+            self.data[f"{key}_0"] = local.date().isoformat() if local else ""
+            self.data[f"{key}_1"] = local.strftime("%H:%M:%S") if local else ""
+        elif isinstance(field, forms.ModelMultipleChoiceField):
+            self.data.setlist(key, [str(item.pk) for item in value.all()])
+        elif isinstance(field, forms.ModelChoiceField):
+            self.data[key] = str(value.pk) if value else ""
+        elif isinstance(field, forms.BooleanField):
+            if value:
+                self.data[key] = "on"
+            else:
+                self.data.pop(key, None)
+        else:
+            self.data[key] = "" if value is None else str(value)
 
 
 class ConflictCheckedAdmin:
@@ -156,8 +302,39 @@ class ConflictCheckedAdmin:
             {
                 "conflict_ignored": frozenset(ALWAYS_IGNORED | set(self.conflict_ignored_fields)),
                 "conflict_admin": self,
+                "conflict_request": request,
             },
         )
+
+    def conflict_submitted_extras(self, request, obj):
+        """The extras as this request posts them ({label: text}, as ``conflict_extras``);
+        a label left out is never merged."""
+        return {}
+
+    def conflict_part(self, formset):
+        """The extra (a label of ``conflict_extras``) this inline formset writes, or None."""
+        return None
+
+    def save_formset(self, request, form, formset, change):
+        if self.conflict_part(formset) in form.kept_theirs:
+            return  # only the newer save changed these rows: they stay as it left them
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.merged_with:
+            current, taken = form.merged_with
+            who = getattr(current, "modified_by", None)
+            name = (who.get_full_name() or who.get_username()) if who else _("someone")
+            self.message_user(
+                request,
+                _(
+                    "%(name)s saved this after you opened it; both saves are kept. "
+                    "Theirs: %(theirs)s."
+                )
+                % {"name": name, "theirs": ", ".join(taken) or _("nothing you also changed")},
+                messages.INFO,
+            )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
