@@ -18,7 +18,7 @@
 
     function body(action) {
       var data = new URLSearchParams();
-      data.append("action", action);
+      data.append("presence_action", action);
       data.append("csrfmiddlewaretoken", token ? token.value : "");
       return data;
     }
@@ -64,7 +64,7 @@
         .catch(function () { /* a missed beat: the next one tells */ })
         .then(function () { timer = window.setTimeout(function () { send("beat"); }, every); });
     }
-    lockLine.querySelectorAll("button[name=action]").forEach(function (b) {
+    lockLine.querySelectorAll("button[name=presence_action]").forEach(function (b) {
       b.addEventListener("click", function (event) {
         event.preventDefault();
         send(b.value);

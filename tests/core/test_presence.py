@@ -44,7 +44,7 @@ def test_leaving_or_going_quiet_is_gone_within_the_window(settings):
     mei, daniel = editor_named("Mei"), editor_named("Daniel")
     mei.get(change)
     daniel.get(change)
-    mei.post(beat, {"action": "leave"})
+    mei.post(beat, {"presence_action": "leave"})
     assert daniel.post(beat).json()["others"] == []
     mei.get(change)
     Presence.objects.filter(user__username="mei").update(
@@ -70,20 +70,20 @@ def test_a_lock_keeps_others_from_saving_until_unlocked(media_root, writer):
     jacob = Client()
     jacob.force_login(writer)
     data = form_data(jacob.get(change))
-    assert mei.post(beat, {"action": "lock"}).status_code == 302
+    assert mei.post(beat, {"presence_action": "lock"}).status_code == 302
     page = jacob.get(change)
     assert page.context["has_change_permission"] is False  # read-only for him
     assert "Locked by Mei Editor since" in page.content.decode()
     assert jacob.post(change, {**data, "headline": "Jacob's"}).status_code == 403
     # He may not take it over; an editor may.
-    assert jacob.post(beat, {"action": "take"}).status_code == 403
+    assert jacob.post(beat, {"presence_action": "take"}).status_code == 403
     assert EditLock.objects.get().locked_by.username == "mei"
     daniel = editor_named("Daniel")
     state = daniel.post(beat, HTTP_ACCEPT="application/json").json()
     assert state["can_take"] is True
-    daniel.post(beat, {"action": "take"}, HTTP_ACCEPT="application/json")
+    daniel.post(beat, {"presence_action": "take"}, HTTP_ACCEPT="application/json")
     assert EditLock.objects.get().locked_by.username == "daniel"
-    daniel.post(beat, {"action": "unlock"})
+    daniel.post(beat, {"presence_action": "unlock"})
     assert not EditLock.objects.exists()
     assert jacob.post(change, {**data, "headline": "Jacob's"}).status_code == 302
 
@@ -94,5 +94,5 @@ def test_the_heartbeat_needs_a_post_with_the_csrf_token(editor):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(editor)
     assert strict.get(beat).status_code == 405
-    assert strict.post(beat, {"action": "lock"}).status_code == 403
+    assert strict.post(beat, {"presence_action": "lock"}).status_code == 403
     assert not EditLock.objects.exists()

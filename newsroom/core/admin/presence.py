@@ -106,7 +106,7 @@ class PresenceAdmin:
             raise Http404
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        action = request.POST.get("action", "beat")
+        action = request.POST.get("presence_action", "beat")
         if action == "leave":
             presence.leave(user=request.user, obj=obj)
             return JsonResponse({"left": True})
