@@ -17,6 +17,7 @@ from js_asset import Media
 from reversion.admin import VersionAdmin
 
 from articles import services
+from articles.admin.photo import PhotoChooserAdmin
 from articles.models import (
     BLOCK_MODELS,
     Article,
@@ -136,8 +137,13 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = _("bylines (in the order they are shown)")
 
 
+class PhotoBlockInline(PhotoChooserAdmin, ContentEditorInline):
+    """A photo block, chosen from the library's grid."""
+
+
 @admin.register(Article)
 class ArticleAdmin(
+    PhotoChooserAdmin,
     PresenceAdmin,
     LivePreviewAdmin,
     AutosavedAdmin,
@@ -174,7 +180,7 @@ class ArticleAdmin(
     # Unscheduled work (drafts, in review) first, then newest publish time.
     ordering = [F("publish_at").desc(nulls_first=True), "-id"]  # article_desk_idx
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["hero_photo", "shows", "people", "tags"]
+    autocomplete_fields = ["shows", "people", "tags"]  # photos: the visual chooser
     history_ignored_fields = [
         "search_document",
         "comment_count",
@@ -218,12 +224,7 @@ class ArticleAdmin(
     inlines = [
         BylineInline,
         ContentEditorInline.create(RichText, icon="notes"),
-        ContentEditorInline.create(
-            PhotoBlock,
-            icon="image",
-            autocomplete_fields=["photo"],
-            formfield_overrides=SHORT_TEXTAREA,
-        ),
+        PhotoBlockInline.create(PhotoBlock, icon="image", formfield_overrides=SHORT_TEXTAREA),
         ContentEditorInline.create(
             Quote,
             icon="format_quote",

@@ -2,6 +2,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -98,6 +99,10 @@ class Photo(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("0 is the top edge, 100 the bottom."),
     )
+    # SHA-256 of the file as uploaded: the same file uploaded twice is found (the library).
+    content_hash = models.CharField(
+        _("content hash"), max_length=64, blank=True, editable=False, db_index=True
+    )
     renditions = models.JSONField(
         _("renditions"),
         default=dict,
@@ -132,6 +137,13 @@ class Photo(models.Model):
     def __str__(self):
         caption = " ".join(self.caption.split())
         return caption if len(caption) <= 80 else f"{caption[:79]}…"
+
+    def thumbnail_url(self):
+        """The smallest card crop, or the original until the renditions are made."""
+        cards = (self.renditions or {}).get("card") or []
+        if cards:
+            return default_storage.url(cards[0][3] if len(cards[0]) > 3 else cards[0][2])
+        return self.image.url if self.image else ""
 
 
 class KeyArt(models.Model):

@@ -1,6 +1,7 @@
 """The desk's other records readers see: photos, authors and tags. Each save purges the
 pages that show the record (its own tag, and the lists it appears in)."""
 
+import hashlib
 import logging
 import os
 
@@ -92,6 +93,22 @@ def queue_renditions(photo_pks):
         transaction.on_commit(lambda: make_photo_renditions.enqueue(*pks))
 
 
+def content_hash(data):
+    """What identifies a file's content: the same file uploaded twice has the same hash."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def same_photo(upload):
+    """The photo already in the library made from this very file, or None."""
+    position = upload.tell()
+    upload.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: upload.read(1 << 20), b""):
+        digest.update(chunk)
+    upload.seek(position)
+    return Photo.objects.filter(content_hash=digest.hexdigest()).order_by("pk").first()
+
+
 @transaction.atomic
 def save_photo(*, photo, by, later=None):
     """Save a photo and make its renditions. Returns False when the renditions could not be
@@ -109,8 +126,10 @@ def save_photo(*, photo, by, later=None):
         # public at its address, like the renditions).
         upload = photo.image.file
         upload.seek(0)
+        raw = upload.read()
+        photo.content_hash = content_hash(raw)
         photo.image = ContentFile(
-            without_private_metadata(upload.read()), name=os.path.basename(photo.image.name)
+            without_private_metadata(raw), name=os.path.basename(photo.image.name)
         )
     new = photo.pk is None
     photo.save()

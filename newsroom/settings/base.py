@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.forms",  # the built-in widget templates, for FORM_RENDERER below
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
@@ -229,6 +230,9 @@ if S3_BUCKET:
         },
     }
     STORAGES["default"] = S3_STORAGE
+
+# Widgets render through the project's templates too (templates/admin/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Content-Security-Policy (django-csp) for the site and the admin: our own scripts and styles
 # only, no inline script; video players from their no-cookie hosts, loaded on a click.

@@ -182,3 +182,73 @@ def test_two_editors_see_each_other_and_their_saves_merge(browser, demo_site, se
     admin.wait_for_selector(".messagelist .success")
     article.refresh_from_db()
     assert (article.headline, article.dek) == ("Mei again", "A dek the second editor wrote.")
+
+
+def test_the_photo_chooser_shows_thumbnails_uploads_in_place_and_catches_a_duplicate(
+    page, demo_site, tmp_path
+):
+    from articles.models import Photo
+    from tests.articles.test_photo_metadata import _jpeg, jpeg_with_xmp
+
+    shot = tmp_path / "gala.jpg"
+    shot.write_bytes(jpeg_with_xmp("Shun Oguri at the gala, before the premiere."))
+    log_in(page, demo_site, "editor")
+    page.goto(f"{demo_site}/admin/articles/article/add/")
+    hero = page.locator(".field-hero_photo .nr-photo-chooser")
+    hero.get_by_role("button", name="Choose a photo").click()
+    library = page.get_by_role("dialog", name="Photo library")
+    tiles = library.locator(".nr-library__tile")
+    tiles.first.wait_for()
+    assert tiles.count() == Photo.objects.count()
+    assert tiles.first.locator("img").evaluate("img => img.naturalWidth") > 0  # a thumbnail
+    # Search narrows the grid.
+    library.get_by_label("Search captions, credits and events").fill("Hammer")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.nr-library__tile')].every("
+        "t => t.textContent.includes('Hammer'))"
+    )
+    library.get_by_label("Search captions, credits and events").fill("")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.nr-library__tile').length === {Photo.objects.count()}"
+    )
+
+    # An upload, checked in place: the file's own caption shown before it is added.
+    library.locator("#nr-library-files").set_input_files(str(shot))
+    card = library.locator(".nr-upload").first
+    card.get_by_label("Caption").wait_for()
+    assert (
+        card.get_by_label("Caption").input_value() == "Shun Oguri at the gala, before the premiere."
+    )
+    card.get_by_role("button", name="Add to the library").click()
+    card.get_by_role("button", name="Use this photo").wait_for()
+    added = Photo.objects.get(caption="Shun Oguri at the gala, before the premiere.")
+
+    # A file with nothing in it: refused without a caption, and what was typed stays.
+    bare = tmp_path / "bare.jpg"
+    bare.write_bytes(_jpeg())
+    library.locator("#nr-library-files").set_input_files(str(bare))
+    card = library.locator(".nr-upload").nth(1)
+    card.get_by_text("The file carries no caption or credit").wait_for()
+    card.get_by_label("Credit").fill("Photo: Newsroom staff")
+    card.get_by_role("button", name="Add to the library").click()
+    card.get_by_text("Not added").wait_for()
+    assert "required" in card.locator(".nr-upload__error[data-for=caption]").inner_text()
+    assert card.get_by_label("Credit").input_value() == "Photo: Newsroom staff"
+    card.get_by_label("Caption").fill("The newsroom's own picture.")
+    card.get_by_label("Alt text (what the picture shows)").fill("A grey test card.")
+    card.get_by_role("button", name="Add to the library").click()
+    card.get_by_role("button", name="Use this photo").click()
+    assert hero.locator("img").get_attribute("src")
+    assert "The newsroom's own picture." in hero.inner_text()
+    bare_photo = Photo.objects.get(caption="The newsroom's own picture.")
+    assert hero.locator("input").input_value() == str(bare_photo.pk)
+
+    # The same file again: the library offers the one it has.
+    hero.get_by_role("button", name="Choose a photo").click()
+    library.locator("#nr-library-files").set_input_files(str(shot))
+    card = library.locator(".nr-upload").first
+    card.get_by_text("This file is already in the library.").wait_for()
+    card.get_by_role("button", name="Use the one in the library").click()
+    assert Photo.objects.filter(caption__startswith="Shun Oguri at the gala").count() == 1
+    assert "Shun Oguri at the gala" in hero.inner_text()
+    assert hero.locator("input").input_value() == str(added.pk)
