@@ -15,9 +15,11 @@ from reversion.admin import VersionAdmin
 
 from newsroom.core.admin import (
     AuditedAdmin,
+    AutosavedAdmin,
     CheckedInlinesAdmin,
     ConflictCheckedAdmin,
     HistoryCompareAdmin,
+    PresenceAdmin,
 )
 from people.admin import PersonAdmin
 from people.models import Person
@@ -257,6 +259,8 @@ class StatusUpdateForm(forms.Form):
 
 @admin.register(Show)
 class ShowAdmin(
+    PresenceAdmin,
+    AutosavedAdmin,
     AuditedAdmin,
     CheckedInlinesAdmin,
     ConflictCheckedAdmin,
@@ -265,9 +269,12 @@ class ShowAdmin(
     admin.ModelAdmin,
 ):
     """The show form. Saves go through shows.services, which check the status rights on
-    the server, record status history and purge what readers saw."""
+    the server, record status history and purge what readers saw. It autosaves as it is
+    typed and says who else has it open (newsroom.core.admin); the live preview of the show
+    page is added by newsroom.pages, which owns that page."""
 
     form = ShowAdminForm
+    change_form_template = "admin/shows/show/change_form.html"
     history_related_ignored_fields = ["show"]
     list_display = [
         "title",
@@ -332,6 +339,7 @@ class ShowAdmin(
 
     class Media:
         css = ADMIN_CSS
+        js = ["js/autosave.js", "js/live-preview.js", "js/presence.js", "js/merge.js"]
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, show):
@@ -348,6 +356,9 @@ class ShowAdmin(
 
     def has_change_status_permission(self, request):
         return request.user.has_perm("shows.change_show_status")
+
+    def can_take_lock(self, request, obj):
+        return request.user.has_perm("shows.change_show_status")  # the editors
 
     @admin.action(description=_("Update the production status"), permissions=["change_status"])
     def update_status(self, request, queryset):
