@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from articles import services
+from articles.admin.article import PhotoBlockInline
 from articles.models import PagePhoto, PageText, StaticPage
 from newsroom.core.admin import (
     AuditedAdmin,
@@ -49,12 +50,7 @@ class StaticPageAdmin(
     ]
     inlines = [
         ContentEditorInline.create(PageText, icon="notes"),
-        ContentEditorInline.create(
-            PagePhoto,
-            icon="image",
-            autocomplete_fields=["photo"],
-            formfield_overrides=SHORT_TEXTAREA,
-        ),
+        PhotoBlockInline.create(PagePhoto, icon="image", formfield_overrides=SHORT_TEXTAREA),
     ]
 
     class Media:

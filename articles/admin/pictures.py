@@ -3,35 +3,23 @@ sit below the articles app and know no photo: the articles app extends their for
 photo it owns, as ``shows`` extends the person form with credits."""
 
 from django.contrib import admin
-from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 
+from articles.admin.photo import PhotoChooserAdmin
 from articles.models import Headshot, KeyArt
 from people.models import Person
 from shows.admin import PersonWithCreditsAdmin, ShowAdmin
 from shows.models import Show
 
 
-class _PictureInline(admin.StackedInline):
+class _PictureInline(PhotoChooserAdmin, admin.StackedInline):
+    """Chosen from the library's grid, which shows the picture (articles/admin/photo.py)."""
+
     extra = 0
     max_num = 1
-    autocomplete_fields = ["photo"]
-    fields = ["photo", "shown"]
-    readonly_fields = ["shown"]
+    fields = ["photo"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("photo")
-
-    @admin.display(description=_("as it is now"))
-    def shown(self, link):
-        photo = link.photo if link.pk else None
-        if photo is None or not photo.image:
-            return _("The picture appears after saving.")
-        return format_html(
-            '<img class="nr-thumb" src="{}" alt="{}" width="96" height="64" loading="lazy">',
-            photo.image.url,
-            photo.alt_text,
-        )
 
 
 class KeyArtInline(_PictureInline):
