@@ -57,7 +57,6 @@
     button.appendChild(img);
     button.appendChild(el("span", { className: "nr-library__caption" }, photo.caption));
     button.appendChild(el("span", { className: "nr-library__credit" }, photo.credit + (photo.size ? " · " + photo.size : "")));
-    button.setAttribute("aria-label", "Choose: " + photo.caption + " (" + photo.credit + ")");
     button.addEventListener("click", function () { choose(photo); });
     return button;
   }

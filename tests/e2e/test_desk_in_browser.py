@@ -252,3 +252,58 @@ def test_the_photo_chooser_shows_thumbnails_uploads_in_place_and_catches_a_dupli
     assert Photo.objects.filter(caption__startswith="Shun Oguri at the gala").count() == 1
     assert "Shun Oguri at the gala" in hero.inner_text()
     assert hero.locator("input").input_value() == str(added.pk)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_what_the_desk_adds_passes_axe(browser, demo_site, scheme):
+    from tests.e2e.test_public_pages import AXE, WCAG, tools
+
+    tools()
+    article = Article.objects.get(slug=SLUG)
+    context = browser.new_context(
+        color_scheme=scheme, viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    log_in(page, demo_site, "editor")
+    ours = [
+        ".nr-desk-tools",
+        "#nr-autosave",
+        "#nr-presence",
+        "#nr-counts",
+        ".nr-photo-chooser",
+        ".nr-preview",
+        ".nr-workflow",
+        ".nr-library",
+        ".nr-moderate",
+        ".nr-keys",
+        ".nr-dashboard",
+    ]
+    found = []
+
+    def check(name):
+        page.add_script_tag(path=str(AXE))
+        present = [s for s in ours if page.locator(s).count()]
+        result = page.evaluate(
+            "([include, tags]) => axe.run({include: include.map(s => [s])},"
+            " {runOnly: {type: 'tag', values: tags}})",
+            [present, WCAG],
+        )
+        found.extend(
+            f"{name}: {v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+        )
+
+    page.goto(f"{demo_site}/admin/articles/article/{article.pk}/change/")
+    page.get_by_role("button", name="Show preview").click()
+    page.frame_locator(".nr-preview__frame").locator(".preview-banner").wait_for()
+    check("article desk with its preview")
+    page.locator(".field-hero_photo").get_by_role("button", name="Choose a photo").click()
+    page.locator(".nr-library__tile").first.wait_for()
+    check("photo library")
+    page.keyboard.press("Escape")
+    page.goto(f"{demo_site}/admin/articles/comment/")
+    check("comment queue")
+    page.goto(f"{demo_site}/admin/")
+    check("dashboard")
+    context.close()
+    assert not found, found
