@@ -30,6 +30,7 @@ from articles.models import (
     ShareLink,
     VideoEmbed,
 )
+from articles.rendering import body_blocks
 from articles.views import Unsaved, render_unsaved
 from newsroom.core.admin import (
     AuditedAdmin,
@@ -112,6 +113,25 @@ class ArticleAdminForm(ConflictCheckedForm):
 
 def _seconds(moment):
     return moment.replace(microsecond=0) if moment else None
+
+
+def body_signature(blocks):
+    """The body as two saves compare it: every block with all it shows (rich text with its
+    markup, a photo block's photo, a quote's speaker, a video's address), in order."""
+    lines = []
+    for block in blocks:
+        if isinstance(block, RichText):
+            lines.append(block.text)
+        elif isinstance(block, PhotoBlock):
+            lines.append(f"[photo {block.photo_id}] {block.caption_override}")
+        elif isinstance(block, Quote):
+            lines.append(
+                f"“{block.text}” {block.speaker} {block.person_id or ''} {block.context} "
+                f"({block.style})"
+            )
+        elif isinstance(block, VideoEmbed):
+            lines.append(f"[video {block.url}] {block.title} {block.caption}")
+    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 class BylineFormSet(forms.BaseInlineFormSet):
@@ -312,7 +332,7 @@ class ArticleAdmin(
 
     def conflict_extras(self, obj):
         return {
-            self.part_label(RichText): services.article_plain_text(obj),
+            self.part_label(RichText): body_signature(body_blocks(obj)),
             self.part_label(ArticleAuthor): ", ".join(
                 str(b.author) for b in obj.bylines.select_related("author")
             ),
@@ -336,7 +356,7 @@ class ArticleAdmin(
             else:
                 blocks += kept
         body = sorted((b for b in blocks if b.region == "body"), key=lambda b: b.ordering)
-        posted[self.part_label(RichText)] = services.article_plain_text(obj, body)
+        posted[self.part_label(RichText)] = body_signature(body)
         posted[self.part_label(ArticleAuthor)] = ", ".join(str(b.author) for b in bylines)
         return posted
 

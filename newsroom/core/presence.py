@@ -78,6 +78,8 @@ def lock(*, obj, by, may_take=False):
     lock, _created = EditLock.objects.get_or_create(
         **_key(obj), defaults={"locked_by": by, "locked_at": timezone.now()}
     )
+    if lock.locked_by_id != by.pk:  # someone locked it at the same moment, first
+        raise PermissionDenied(_("Someone else has just locked this."))
     return lock
 
 

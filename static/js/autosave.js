@@ -9,7 +9,21 @@
   var SKIPPED = ["csrfmiddlewaretoken", "_save", "_continue", "_addanother", "_saveasnew", "_workflow"];
   var PREFIX = "newsroom:autosave:";
 
+  // A save that went through forgets the browser's copy of the form it came from, on
+  // whatever page the save led to (the record again, the list, the next one to add).
+  function forgetSaved() {
+    try {
+      var submitted = sessionStorage.getItem(PREFIX + "submitted");
+      if (!submitted) return;
+      sessionStorage.removeItem(PREFIX + "submitted");
+      if (document.querySelector(".messagelist .success") && !document.querySelector(".errornote")) {
+        localStorage.removeItem(submitted);
+      }
+    } catch (error) { /* storage refused */ }
+  }
+
   function ready() {
+    forgetSaved();
     var box = document.getElementById("nr-autosave");
     if (!box) return;
     var form = box.closest("form");
@@ -127,17 +141,6 @@
         event.returnValue = "";
       }
     });
-
-    // A save that went through forgets the browser's copy of the form it came from.
-    try {
-      var submitted = sessionStorage.getItem(PREFIX + "submitted");
-      if (submitted) {
-        sessionStorage.removeItem(PREFIX + "submitted");
-        if (document.querySelector(".messagelist .success") && !document.querySelector(".errornote")) {
-          localStorage.removeItem(submitted);
-        }
-      }
-    } catch (error) { /* storage refused */ }
 
     // Restored from the server's copy: what is shown is unsaved.
     if (box.querySelector(".nr-autosave__restored")) dirty = true;

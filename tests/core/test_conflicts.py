@@ -147,3 +147,55 @@ def test_a_status_update_from_the_tracker_is_kept_by_a_later_save():
     assert daniel.post(url, daniel_form).status_code == 302
     show.refresh_from_db()
     assert (show.status, show.synopsis) == ("filming", "Daniel's synopsis.")
+
+
+def test_after_a_conflict_their_body_is_kept_unless_edited(media_root):
+    """Both changed the dek; only Mei changed the body. Daniel sees both, saves again
+    without touching the body: Mei's body stays."""
+    article = ArticleFactory(headline="Original headline", dek="Original dek")
+    RichTextFactory(parent=article, text="<p>Original body.</p>")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    mei, daniel = editor_named("Mei"), editor_named("Daniel")
+    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei_form["dek"] = "Mei's dek"
+    mei_form["articles_richtext_set-0-text"] = "<p>Mei rewrote the body.</p>"
+    assert mei.post(url, mei_form).status_code == 302
+    daniel_form["dek"] = "Daniel's dek"
+    response = daniel.post(url, daniel_form)
+    html = response.content.decode()
+    assert "unchanged by you: theirs is kept" in html
+    assert daniel.post(url, form_data(response)).status_code == 302
+    article.refresh_from_db()
+    assert article.dek == "Daniel's dek"
+    assert "Mei rewrote the body." in article.body_html
+
+
+def test_a_body_change_only_markup_or_a_photo_shows_is_never_merged_over(media_root):
+    article = ArticleFactory(dek="Original dek")
+    RichTextFactory(parent=article, text="<p>The same words.</p>")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    mei, daniel = editor_named("Mei"), editor_named("Daniel")
+    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei_form["articles_richtext_set-0-text"] = "<p>The <strong>same</strong> words.</p>"
+    assert mei.post(url, mei_form).status_code == 302
+    daniel_form["dek"] = "Daniel's dek"
+    assert daniel.post(url, daniel_form).status_code == 302  # merged: the dek is his...
+    article.refresh_from_db()
+    assert "<strong>same</strong>" in article.body_html  # ...and her bold stays
+
+
+def test_rows_no_extra_compares_stop_the_merge(media_root):
+    from articles.models import PageText, StaticPage
+
+    page = StaticPage.objects.create(title="About", slug="about", path="about", published=True)
+    PageText.objects.create(parent=page, region="body", ordering=10, text="<p>Who we are.</p>")
+    url = reverse("admin:articles_staticpage_change", args=[page.pk])
+    mei, daniel = editor_named("Mei"), editor_named("Daniel")
+    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei_form["articles_pagetext_set-0-text"] = "<p>Who we are, and why.</p>"
+    assert mei.post(url, mei_form).status_code == 302
+    daniel_form["title"] = "About us"
+    response = daniel.post(url, daniel_form)
+    assert response.status_code == 200
+    assert "Nothing of yours has been saved" in response.content.decode()
+    assert PageText.objects.get().text == "<p>Who we are, and why.</p>"

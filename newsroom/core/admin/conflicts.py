@@ -26,7 +26,7 @@ from django.contrib import messages
 from django.core import signing
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.models import (
@@ -56,7 +56,7 @@ def _fingerprint(value):
 
 
 def _short(value, limit=160):
-    text = " ".join(str(value).split())
+    text = " ".join(strip_tags(str(value)).split())
     return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
@@ -99,11 +99,15 @@ class ConflictCheckedForm(forms.ModelForm):
         """Related rows edited on the same page (inlines), as {label: text}."""
         return self.conflict_admin.conflict_extras(obj) if self.conflict_admin else {}
 
-    def version_token(self, obj):
+    def version_token(self, obj, keep=None):
+        """The signed note. ``keep``: {label: fingerprint} of rows saved with the record
+        that only the newer save changed, as this form still shows them: the next save keeps
+        theirs unless the form's version was changed meanwhile."""
         return signing.dumps(
             {
                 "at": version_of(obj),
                 "h": {label: _fingerprint(value) for label, value in self.snapshot(obj).items()},
+                "k": keep or {},
             },
             salt=SALT,
             compress=True,
@@ -127,6 +131,7 @@ class ConflictCheckedForm(forms.ModelForm):
             current = conflict.current
         else:
             self.loaded_at = loaded["at"]
+            self.keep_theirs(loaded.get("k") or {})
             return cleaned
         merged = self.merge(loaded["h"], current)
         if merged is not None:  # nothing both changed: saved on top of theirs, merged
@@ -134,6 +139,16 @@ class ConflictCheckedForm(forms.ModelForm):
             self.loaded_at = version_of(current)
             return cleaned
         raise self.conflict_error(loaded["h"], current)
+
+    def keep_theirs(self, keep):
+        """After a conflict: rows only they changed stay theirs if this form's version of
+        them is still the one it showed then."""
+        if not keep or self.conflict_admin is None or self.conflict_request is None:
+            return
+        posted = self.conflict_admin.conflict_submitted_extras(self.conflict_request, self.instance)
+        for label, shown in keep.items():
+            if label in posted and _fingerprint(posted[label]) == shown:
+                self.kept_theirs.add(label)
 
     # Merging with a newer save.
     def edited(self, current):
@@ -156,6 +171,13 @@ class ConflictCheckedForm(forms.ModelForm):
 
     def merge(self, loaded, current):
         """Take what only the newer save changed; None if both changed something."""
+        admin, request = self.conflict_admin, self.conflict_request
+        if (
+            admin is not None
+            and request is not None
+            and admin.conflict_unmergeable(request, current)
+        ):
+            return None  # rows posted with the record that no extra compares
         theirs = self.snapshot(current)
         mine = self.edited(current)
         extras = {str(label) for label in self.snapshot_extras(current)}
@@ -187,27 +209,38 @@ class ConflictCheckedForm(forms.ModelForm):
         return [label for label, _name in taken]
 
     def conflict_error(self, loaded, current):
-        """Both changed: theirs and yours side by side; the note renewed."""
+        """Both changed: theirs and yours side by side; the note renewed. What only they
+        changed in the form's own fields is put into the form; what only they changed in
+        the rows saved with it (the body...) is shown beside the form's version, which a
+        save would keep."""
         theirs = self.snapshot(current)
         mine = self.edited(current)
-        rows = []
+        merged_in, side_by_side, keep = [], [], {}
         for label, their_value in theirs.items():
+            if _fingerprint(their_value) == loaded.get(label):
+                continue  # they did not change it
+            field, my_value = mine.get(label, (None, None))
             if label not in mine:
-                continue
-            name, my_value = mine[label]
-            they = _fingerprint(their_value) != loaded.get(label)
-            if they and _fingerprint(my_value) != _fingerprint(their_value):
-                me = _fingerprint(my_value) != loaded.get(label)
-                rows.append((label, name, their_value, my_value, me))
+                side_by_side.append((label, None, their_value, _("(as this form shows it)")))
+            elif _fingerprint(my_value) == _fingerprint(their_value):
+                continue  # both made the same change
+            elif _fingerprint(my_value) == loaded.get(label) and field:
+                merged_in.append((label, field))  # only they changed it: theirs, in the form
+            elif _fingerprint(my_value) == loaded.get(label):
+                # Rows only they changed (the body...): theirs stays unless edited here.
+                keep[label] = _fingerprint(my_value)
+                side_by_side.append(
+                    (label, None, their_value, _("(unchanged by you: theirs is kept)"))
+                )
+            else:
+                side_by_side.append((label, field, their_value, my_value))
         who = getattr(current, "modified_by", None)
         name = (who.get_full_name() or who.get_username()) if who else _("Someone")
         when = date_format(timezone.localtime(current.modified_at), "j F Y, H:i")
         self.data = self.data.copy()
-        self.data[self.add_prefix("loaded_version")] = self.version_token(current)
-        for _label, field, _theirs, _mine, me in rows:
-            if not me and field:  # only they changed it: their value, in the form
-                self.put(field, getattr(current, field))
-        both = [row for row in rows if row[4]]
+        self.data[self.add_prefix("loaded_version")] = self.version_token(current, keep)
+        for _label, field in merged_in:
+            self.put(field, getattr(current, field))
         return forms.ValidationError(
             format_html(
                 "{} saved this at {}, after you opened it. Nothing of yours has been saved; "
@@ -219,7 +252,7 @@ class ConflictCheckedForm(forms.ModelForm):
                     '<table class="nr-merge"><thead><tr><th scope="col">{}</th>'
                     '<th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
                     "<tbody>{}</tbody></table>",
-                    _("Changed by both"),
+                    _("Changed since you opened it"),
                     _("Theirs"),
                     _("Yours"),
                     format_html_join(
@@ -232,18 +265,18 @@ class ConflictCheckedForm(forms.ModelForm):
                                 self.use_theirs_button(field, their_value),
                                 _short(my_value, 400) or _("(empty)"),
                             )
-                            for label, field, their_value, my_value, _me in both
+                            for label, field, their_value, my_value in side_by_side
                         ),
                     ),
                 )
-                if both
+                if side_by_side
                 else "",
                 format_html(
                     "<p>{} {}</p>",
                     _("Their changes to these are now in the form:"),
-                    ", ".join(label for label, *_rest, me in rows if not me),
+                    ", ".join(label for label, _field in merged_in),
                 )
-                if any(not row[4] for row in rows)
+                if merged_in
                 else "",
             ),
             code="edit_conflict",
@@ -314,6 +347,15 @@ class ConflictCheckedAdmin:
     def conflict_part(self, formset):
         """The extra (a label of ``conflict_extras``) this inline formset writes, or None."""
         return None
+
+    def conflict_unmergeable(self, request, obj):
+        """True if the request posts rows that differ from those saved now and that no
+        extra compares (``conflict_part`` None): a merge could write them over a newer
+        save, so the save is stopped and shown instead."""
+        formsets, _inlines = self._create_formsets(request, obj, change=True)
+        return any(
+            self.conflict_part(formset) is None and formset.has_changed() for formset in formsets
+        )
 
     def save_formset(self, request, form, formset, change):
         if self.conflict_part(formset) in form.kept_theirs:
