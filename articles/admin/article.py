@@ -115,6 +115,21 @@ def _seconds(moment):
     return moment.replace(microsecond=0) if moment else None
 
 
+def posted_parts(formsets):
+    """From valid, posted inline formsets: (the bylines in order, the body's blocks in
+    order), as instances in memory, without the rows marked for deletion."""
+    bylines, blocks = [], []
+    for formset in formsets:
+        kept = [
+            f.instance for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if formset.model is ArticleAuthor:
+            bylines = sorted(kept, key=lambda byline: byline.position)
+        else:
+            blocks += [block for block in kept if block.region == "body"]
+    return bylines, sorted(blocks, key=lambda block: block.ordering)
+
+
 def body_signature(blocks):
     """The body as two saves compare it: every block with all it shows (rich text with its
     markup, a photo block's photo, a quote's speaker, a video's address), in order."""
@@ -292,22 +307,12 @@ class ArticleAdmin(
     def render_live_preview(self, request, form, formsets):
         """The article page for the form as it is: its bylines, coverage and body blocks in
         memory, the rich text already sanitised by the form's validation."""
-        bylines, blocks = [], []
-        for formset in formsets:
-            kept = [
-                f.instance
-                for f in formset.forms
-                if f.cleaned_data and not f.cleaned_data.get("DELETE")
-            ]
-            if formset.model is ArticleAuthor:
-                bylines = sorted(kept, key=lambda byline: byline.position)
-            else:
-                blocks += [block for block in kept if block.region == "body"]
+        bylines, body = posted_parts(formsets)
         unsaved = Unsaved(
             bylines=bylines,
             shows=list(form.cleaned_data.get("shows") or []),
             tags=list(form.cleaned_data.get("tags") or []),
-            blocks=sorted(blocks, key=lambda block: block.ordering),
+            blocks=body,
         )
         return render_unsaved(request, form.instance, unsaved)
 
@@ -342,22 +347,13 @@ class ArticleAdmin(
         """The body and bylines as posted, to merge with a newer save: left out if a formset
         does not validate (then a newer change to it is never merged over)."""
         formsets, _inlines = self._create_formsets(request, obj, change=True)
-        bylines, blocks, posted = [], [], {}
-        for formset in formsets:
-            if not formset.is_valid():
-                return posted
-            kept = [
-                f.instance
-                for f in formset.forms
-                if f.cleaned_data and not f.cleaned_data.get("DELETE")
-            ]
-            if formset.model is ArticleAuthor:
-                bylines = sorted(kept, key=lambda byline: byline.position)
-            else:
-                blocks += kept
-        body = sorted((b for b in blocks if b.region == "body"), key=lambda b: b.ordering)
-        posted[self.part_label(RichText)] = body_signature(body)
-        posted[self.part_label(ArticleAuthor)] = ", ".join(str(b.author) for b in bylines)
+        if not all(formset.is_valid() for formset in formsets):
+            return {}
+        bylines, body = posted_parts(formsets)
+        posted = {
+            self.part_label(RichText): body_signature(body),
+            self.part_label(ArticleAuthor): ", ".join(str(b.author) for b in bylines),
+        }
         return posted
 
     def conflict_part(self, formset):

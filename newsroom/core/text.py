@@ -56,3 +56,12 @@ def join_words(words):
     if len(words) < 3:
         return " and ".join(words)
     return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def clock(moment):
+    """A time of today as "14:32", of another day as "3 Dec, 14:32" (the newsroom's zone)."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    local = timezone.localtime(moment)
+    return date_format(local, "H:i" if local.date() == timezone.localdate() else "j M, H:i")

@@ -27,12 +27,18 @@ def editor_named(first_name):
     return client
 
 
+def both_open(url):
+    """Mei and Daniel, two editors, each with the page at `url` open: (their clients, the
+    forms as their browsers would send them back)."""
+    mei, daniel = editor_named("Mei"), editor_named("Daniel")
+    return mei, daniel, form_data(mei.get(url)), form_data(daniel.get(url))
+
+
 def test_a_second_save_changing_other_fields_is_merged_with_the_first(media_root):
     article = ArticleFactory(headline="Original headline", dek="Original dek")
     RichTextFactory(parent=article, text="<p>Original body.</p>")
     url = reverse("admin:articles_article_change", args=[article.pk])
-    mei, daniel = editor_named("Mei"), editor_named("Daniel")
-    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei, daniel, mei_form, daniel_form = both_open(url)
 
     mei_form["headline"] = "Mei's sharper headline"
     mei_form["articles_richtext_set-0-text"] = "<p>Mei rewrote the body.</p>"
@@ -55,8 +61,7 @@ def test_a_field_both_changed_is_shown_side_by_side_and_nothing_is_saved(media_r
     article = ArticleFactory(headline="Original headline", dek="Original dek")
     RichTextFactory(parent=article, text="<p>Original body.</p>")
     url = reverse("admin:articles_article_change", args=[article.pk])
-    mei, daniel = editor_named("Mei"), editor_named("Daniel")
-    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei, daniel, mei_form, daniel_form = both_open(url)
     mei_form["headline"] = "Mei's sharper headline"
     mei_form["dek"] = "Mei's dek"
     assert mei.post(url, mei_form).status_code == 302
@@ -100,8 +105,7 @@ def test_one_person_saving_twice_is_not_a_conflict(media_root):
 def test_a_second_show_save_changing_other_fields_is_merged():
     show = ShowFactory(title="Harbour Lights", synopsis="A lighthouse relit.")
     url = reverse("admin:shows_show_change", args=[show.pk])
-    mei, daniel = editor_named("Mei"), editor_named("Daniel")
-    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei, daniel, mei_form, daniel_form = both_open(url)
     mei_form["synopsis"] = "Mei's synopsis."
     assert mei.post(url, mei_form).status_code == 302
     daniel_form["release_note"] = "confirmed by Lumen+"
@@ -113,8 +117,7 @@ def test_a_second_show_save_changing_other_fields_is_merged():
 def test_a_show_save_both_changed_names_the_field_side_by_side():
     show = ShowFactory(title="Harbour Lights", synopsis="A lighthouse relit.")
     url = reverse("admin:shows_show_change", args=[show.pk])
-    mei, daniel = editor_named("Mei"), editor_named("Daniel")
-    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei, daniel, mei_form, daniel_form = both_open(url)
     mei_form["synopsis"] = "Mei's synopsis."
     assert mei.post(url, mei_form).status_code == 302
     daniel_form["synopsis"] = "Daniel's synopsis."
@@ -155,8 +158,7 @@ def test_after_a_conflict_their_body_is_kept_unless_edited(media_root):
     article = ArticleFactory(headline="Original headline", dek="Original dek")
     RichTextFactory(parent=article, text="<p>Original body.</p>")
     url = reverse("admin:articles_article_change", args=[article.pk])
-    mei, daniel = editor_named("Mei"), editor_named("Daniel")
-    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei, daniel, mei_form, daniel_form = both_open(url)
     mei_form["dek"] = "Mei's dek"
     mei_form["articles_richtext_set-0-text"] = "<p>Mei rewrote the body.</p>"
     assert mei.post(url, mei_form).status_code == 302
@@ -174,8 +176,7 @@ def test_a_body_change_only_markup_or_a_photo_shows_is_never_merged_over(media_r
     article = ArticleFactory(dek="Original dek")
     RichTextFactory(parent=article, text="<p>The same words.</p>")
     url = reverse("admin:articles_article_change", args=[article.pk])
-    mei, daniel = editor_named("Mei"), editor_named("Daniel")
-    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei, daniel, mei_form, daniel_form = both_open(url)
     mei_form["articles_richtext_set-0-text"] = "<p>The <strong>same</strong> words.</p>"
     assert mei.post(url, mei_form).status_code == 302
     daniel_form["dek"] = "Daniel's dek"
@@ -190,8 +191,7 @@ def test_rows_no_extra_compares_stop_the_merge(media_root):
     page = StaticPage.objects.create(title="About", slug="about", path="about", published=True)
     PageText.objects.create(parent=page, region="body", ordering=10, text="<p>Who we are.</p>")
     url = reverse("admin:articles_staticpage_change", args=[page.pk])
-    mei, daniel = editor_named("Mei"), editor_named("Daniel")
-    mei_form, daniel_form = form_data(mei.get(url)), form_data(daniel.get(url))
+    mei, daniel, mei_form, daniel_form = both_open(url)
     mei_form["articles_pagetext_set-0-text"] = "<p>Who we are, and why.</p>"
     assert mei.post(url, mei_form).status_code == 302
     daniel_form["title"] = "About us"

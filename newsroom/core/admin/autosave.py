@@ -14,9 +14,7 @@ from django.core import signing
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +25,7 @@ from newsroom.core.autosave import (
     form_pairs,
     keep_autosave,
 )
+from newsroom.core.text import clock
 
 from .conflicts import SALT
 
@@ -57,6 +56,21 @@ def record_for(model_admin, request, object_id):
     return obj, model_admin.has_change_permission(request, obj)
 
 
+def record_paths(model_admin, suffix, view):
+    """``add/<suffix>/`` and ``<id>/<suffix>/`` for a desk form's own endpoint."""
+    name = f"{model_admin.opts.app_label}_{model_admin.opts.model_name}_{suffix}"
+    return [
+        path(f"add/{suffix}/", view, name=f"{name}_new"),
+        path(f"<path:object_id>/{suffix}/", view, name=name),
+    ]
+
+
+def record_url(model_admin, suffix, object_id):
+    """The address of that endpoint for a record (None: a new one)."""
+    name = f"admin:{model_admin.opts.app_label}_{model_admin.opts.model_name}_{suffix}"
+    return reverse(f"{name}_new") if object_id is None else reverse(name, args=[object_id])
+
+
 class _NeverSaved:
     """A form shown from an autosave: validated to show its errors, never saved."""
 
@@ -69,19 +83,8 @@ class AutosavedAdmin:
     autosave_restore_param = "autosave"
 
     def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_autosave"
         view = self.admin_site.admin_view(require_POST(self.autosave_view))
-        return [
-            path("add/autosave/", view, name=f"{name}_new"),
-            path("<path:object_id>/autosave/", view, name=name),
-            *super().get_urls(),
-        ]
-
-    def _autosave_url(self, object_id):
-        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_autosave"
-        if object_id is None:
-            return reverse(f"{name}_new")
-        return reverse(name, args=[object_id])
+        return [*record_paths(self, "autosave", view), *super().get_urls()]
 
     def autosave_view(self, request, object_id=None):
         """POST: keep the form as posted (or, with ``discard``, forget the autosave)."""
@@ -133,12 +136,12 @@ class AutosavedAdmin:
                 )
                 if saved and request.GET.get(self.autosave_restore_param) == "restore":
                     request = self._restoring(request, saved)
-                    extra_context["autosave_restored"] = self._when(saved)
+                    extra_context["autosave_restored"] = clock(saved.saved_at)
                 elif saved:
                     differences = self._differences(request, obj, saved)
                     if differences:
                         extra_context["autosave_offer"] = {
-                            "when": self._when(saved),
+                            "when": clock(saved.saved_at),
                             "differences": differences,
                         }
                     else:  # the same as what is stored: nothing to offer
@@ -147,16 +150,13 @@ class AutosavedAdmin:
                             model=self.model,
                             object_id=obj.pk if obj else None,
                         )
-                extra_context["autosave_url"] = self._autosave_url(obj.pk if obj else None)
+                extra_context["autosave_url"] = record_url(
+                    self, "autosave", obj.pk if obj else None
+                )
                 extra_context["autosave_at"] = saved.saved_at.isoformat() if saved else ""
         elif request.method == "POST":
-            extra_context["autosave_url"] = self._autosave_url(object_id)
+            extra_context["autosave_url"] = record_url(self, "autosave", object_id)
         return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def _when(self, saved):
-        local = timezone.localtime(saved.saved_at)
-        today = local.date() == timezone.localdate()
-        return date_format(local, "H:i" if today else "j M, H:i")
 
     def _restoring(self, request, saved):
         """This GET, seen as the post of the form as it was left: the admin shows it bound

@@ -14,23 +14,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from newsroom.core import presence
-from newsroom.core.text import join_words, zone_name
+from newsroom.core.text import clock, join_words, zone_name
 
 
 def _name(user):
     return user.get_full_name() or user.get_username()
-
-
-def _time(moment):
-    local = timezone.localtime(moment)
-    shown = "H:i" if local.date() == timezone.localdate() else "j M, H:i"
-    return date_format(local, shown)
 
 
 class PresenceAdmin:
@@ -64,7 +56,7 @@ class PresenceAdmin:
 
     def presence_state(self, request, obj, others):
         """What the page shows: who else is here, and the lock."""
-        people = [{"name": _name(p.user), "since": _time(p.since)} for p in others]
+        people = [{"name": _name(p.user), "since": clock(p.since)} for p in others]
         if not people:
             message = ""
         elif len(people) == 1:
@@ -84,10 +76,10 @@ class PresenceAdmin:
             lock = {
                 "mine": mine,
                 "text": _("You locked this at %(at)s: others cannot save it until you unlock it.")
-                % {"at": _time(held.locked_at)}
+                % {"at": clock(held.locked_at)}
                 if mine
                 else _("Locked by %(name)s since %(at)s: you can read it but not save it.")
-                % {"name": _name(held.locked_by), "at": _time(held.locked_at)},
+                % {"name": _name(held.locked_by), "at": clock(held.locked_at)},
             }
         return {
             "others": people,

@@ -10,27 +10,17 @@ and includes ``admin/includes/live_preview.html`` in its change form.
 
 from django.http import HttpResponseForbidden
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .autosave import record_for
+from .autosave import record_for, record_paths, record_url
 
 
 class LivePreviewAdmin:
     def get_urls(self):
-        name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
         view = self.admin_site.admin_view(require_POST(self.live_preview_view))
-        return [
-            path("add/preview/", view, name=f"{name}_new"),
-            path("<path:object_id>/preview/", view, name=name),
-            *super().get_urls(),
-        ]
-
-    def live_preview_url(self, object_id):
-        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_preview"
-        return reverse(f"{name}_new") if object_id is None else reverse(name, args=[object_id])
+        return [*record_paths(self, "preview", view), *super().get_urls()]
 
     def render_live_preview(self, request, form, formsets):
         """The public page for the valid, unsaved form and inlines."""
@@ -69,5 +59,5 @@ class LivePreviewAdmin:
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         if not getattr(request, "restoring_version", False):
-            extra_context["live_preview_url"] = self.live_preview_url(object_id)
+            extra_context["live_preview_url"] = record_url(self, "preview", object_id)
         return super().changeform_view(request, object_id, form_url, extra_context)
